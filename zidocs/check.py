@@ -1,0 +1,48 @@
+"""`zidocs check`: read the plan, run every rule, report every finding at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import PlanInvalid
+from .findings import Finding, has_errors
+from .loader import LoadedPlan, read_plan
+from .models import Plan
+from .rules import run_all
+from .workspace import Workspace
+
+
+@dataclass
+class CheckReport:
+    loaded: LoadedPlan
+    findings: list[Finding]
+
+    @property
+    def plan(self) -> Plan | None:
+        return self.loaded.plan
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.is_error]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if not f.is_error]
+
+    def ok(self, *, strict: bool = False) -> bool:
+        return self.plan is not None and not has_errors(self.findings, strict=strict)
+
+    def require(self, *, strict: bool = False) -> Plan:
+        """The plan, or PlanInvalid carrying every finding."""
+        if not self.ok(strict=strict):
+            raise PlanInvalid(self.findings)
+        assert self.plan is not None
+        return self.plan
+
+
+def check_plan(workspace: Workspace, tahun: int | None = None) -> CheckReport:
+    loaded = read_plan(workspace, tahun)
+    findings = list(loaded.findings)
+    if loaded.plan is not None:
+        findings += run_all(loaded)
+    return CheckReport(loaded, sorted(set(findings)))

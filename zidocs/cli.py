@@ -1,0 +1,117 @@
+"""The `zidocs` command line: parse arguments, call one library function,
+print its result. The only place where exceptions become exit codes."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import cli_i18n  # noqa: F401  (Indonesian help words; must precede the app)
+from .errors import ExitCode, PlanInvalid, ZidocsError
+from .workspace import ENV_WORKSPACE, Workspace
+
+app = typer.Typer(
+    name="zidocs",
+    help="Dokumen Zona Integritas (Keputusan, Lampiran, SK, monev, dossier bukti) dari satu rencana terstruktur.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+TahunArg = Annotated[
+    Optional[int],
+    typer.Argument(help="Tahun rencana, misalnya 2026. Bawaan: rencana terbaru di folder kerja.", show_default=False),
+]
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    workspace: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--workspace", "-w", envvar=ENV_WORKSPACE,
+            help="Folder kerja (berisi plan/, templates/, out/, bukti/). Bawaan: folder saat ini.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    ctx.obj = Workspace.resolve(workspace)
+
+
+def _ws(ctx: typer.Context) -> Workspace:
+    return ctx.obj if isinstance(ctx.obj, Workspace) else Workspace.resolve(None)
+
+
+def out(text: str = "") -> None:
+    typer.echo(text)
+
+
+def err(text: str) -> None:
+    typer.echo(text, err=True)
+
+
+@app.command("check")
+def check_cmd(
+    ctx: typer.Context,
+    tahun: TahunArg = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Peringatan juga dianggap gagal (kode keluar 1).")] = False,
+) -> None:
+    """Periksa rencana: cetak semua temuan (BERKAS:BARIS: galat|peringatan KODE: pesan)."""
+    from .check import check_plan
+
+    report = check_plan(_ws(ctx), tahun)
+    for f in report.findings:
+        out(f.format())
+    n_err, n_warn = len(report.errors), len(report.warnings)
+    out(f"Rencana {report.loaded.tahun}: {n_err} galat, {n_warn} peringatan.")
+    if not report.ok(strict=strict):
+        raise typer.Exit(ExitCode.GALAT_RENCANA)
+
+
+@app.command("init")
+def init_cmd(
+    folder: Annotated[Path, typer.Argument(help="Folder kerja baru (dibuat bila belum ada; tidak boleh sudah berisi plan/).")],
+) -> None:
+    """Mulai folder kerja baru untuk kantor lain: templat bawaan dan contoh rencana untuk disunting."""
+    from .init import init_workspace
+
+    written = init_workspace(folder)
+    for path in written:
+        out(str(path))
+    out(f"Folder kerja dibuat di {folder}. Sunting plan/kantor.yaml dan plan/<tahun>/, lalu jalankan `zidocs check`.")
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run the CLI and return its exit code (tests call this)."""
+    try:
+        result = app(args=argv, prog_name="zidocs", standalone_mode=False)
+    except PlanInvalid as exc:
+        for f in exc.findings:
+            err(f.format())
+        err(exc.message)
+        return int(exc.exit_code)
+    except ZidocsError as exc:
+        err(f"zidocs: {exc.message}")
+        return int(exc.exit_code)
+    except KeyboardInterrupt:
+        err("zidocs: dibatalkan.")
+        return int(ExitCode.DIBATALKAN)
+    except typer.Exit as exc:  # pragma: no cover - standalone_mode=False returns it instead
+        return int(exc.exit_code)
+    except Exception as exc:  # noqa: BLE001 - click usage errors
+        from typer._click.exceptions import ClickException
+
+        if isinstance(exc, ClickException):
+            exc.show()
+            return int(exc.exit_code)
+        raise
+    return int(result or 0)
+
+
+def main() -> None:
+    sys.exit(run())

@@ -1,0 +1,42 @@
+"""Typer/click's own help words, in Bahasa Indonesia.
+
+Typer has no locale switch for these strings; they are module constants and
+one help-option text, so we set them once before the app is built.
+"""
+
+from __future__ import annotations
+
+import typer.rich_utils as ru
+from typer._click import core as _core
+from typer._click import formatting as _fmt
+
+ru.ARGUMENTS_PANEL_TITLE = "Argumen"
+ru.OPTIONS_PANEL_TITLE = "Opsi"
+ru.COMMANDS_PANEL_TITLE = "Perintah"
+ru.ERRORS_PANEL_TITLE = "Galat"
+ru.ABORTED_TEXT = "Dibatalkan."
+ru.DEFAULT_STRING = "[bawaan: {}]"
+ru.ENVVAR_STRING = "[variabel lingkungan: {}]"
+ru.REQUIRED_LONG_STRING = "[wajib]"
+ru.RICH_HELP = "Coba [blue]'{command_path} {help_option}'[/] untuk bantuan."
+
+_orig_get_help_option = _core.Command.get_help_option
+
+
+def _get_help_option(self, ctx):
+    opt = _orig_get_help_option(self, ctx)
+    if opt is not None:
+        opt.help = "Tampilkan bantuan ini lalu keluar."
+    return opt
+
+
+_core.Command.get_help_option = _get_help_option
+
+_orig_write_usage = _fmt.HelpFormatter.write_usage
+
+
+def _write_usage(self, prog, args="", prefix=None):
+    return _orig_write_usage(self, prog, args, prefix if prefix is not None else "Pemakaian: ")
+
+
+_fmt.HelpFormatter.write_usage = _write_usage

@@ -1,0 +1,345 @@
+"""Reading the plan's YAML files into typed models, keeping each value's line.
+
+Everything is read and validated before anything else happens. A file that is
+missing or is not YAML raises ``InputError`` (nothing can be checked); schema
+mistakes become findings with their file and line, all of them at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from .errors import InputError
+from .findings import Finding
+from .models import KantorFile, KeputusanFile, Plan, RencanaAksi
+from .workspace import Workspace
+
+YamlPath = tuple[str | int, ...]
+KEPUTUSAN_PREFIX = "keputusan-"
+
+
+@dataclass
+class YamlDoc:
+    """One YAML file as plain Python data plus the line of every key and item."""
+
+    rel: str  # path shown to the user, relative to the workspace
+    data: Any
+    lines: dict[YamlPath, int] = field(default_factory=dict)
+
+    def line(self, *path: str | int) -> int:
+        """Line of the longest prefix of ``path`` present in the file."""
+        p: YamlPath = tuple(path)
+        while p and p not in self.lines:
+            p = p[:-1]
+        return self.lines.get(p, 1)
+
+
+@dataclass
+class LoadedPlan:
+    """The result of reading a year's plan: the model (when the schema holds),
+    the documents it came from, and the schema findings."""
+
+    workspace: Workspace
+    tahun: int
+    docs: dict[str, YamlDoc]  # "kantor", "rencana-aksi", "keputusan-<jenis>", …
+    plan: Plan | None
+    findings: list[Finding]
+
+    def doc(self, key: str) -> YamlDoc:
+        return self.docs[key]
+
+
+# --- YAML with lines -------------------------------------------------------
+
+
+def read_yaml(path: Path, rel: str) -> YamlDoc:
+    if not path.is_file():
+        raise InputError(f"{rel}: berkas tidak ditemukan. Buat berkas ini (lihat contoh di `zidocs init`).")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{rel}: berkas bukan teks UTF-8 (byte ke-{exc.start}). Simpan ulang berkas dengan pengodean UTF-8."
+        ) from None
+    yaml = YAML(typ="rt")
+    yaml.allow_duplicate_keys = False
+    try:
+        raw = yaml.load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        what = (exc.problem or exc.context or "sintaks tidak sah").strip()
+        raise InputError(
+            f"{rel}:{line}: galat YAML: {_yaml_problem_id(what)}. Periksa indentasi, tanda titik dua, "
+            "dan tanda kutip di baris ini atau baris sebelumnya."
+        ) from None
+    except YAMLError as exc:
+        raise InputError(f"{rel}: galat YAML: {exc}. Periksa sintaks berkas ini.") from None
+    doc = YamlDoc(rel=rel, data=None)
+    doc.data = _plain(raw, (), doc.lines)
+    return doc
+
+
+_YAML_PROBLEMS = {
+    "found duplicate key": "kunci ganda (kunci yang sama ditulis dua kali)",
+    "mapping values are not allowed here": "tanda ':' tidak diharapkan di sini (beri tanda kutip pada teks yang memuat ': ')",
+    "could not find expected ':'": "tanda ':' yang diharapkan tidak ditemukan",
+    "found character '\\t' that cannot start any token": "karakter tab tidak boleh dipakai untuk indentasi; pakai spasi",
+    "found unexpected end of stream": "berkas berakhir di tengah teks (tanda kutip belum ditutup?)",
+    "expected <block end>, but found": "indentasi tidak konsisten",
+    "did not find expected key": "kunci yang diharapkan tidak ditemukan (indentasi tidak konsisten?)",
+    "did not find expected '-' indicator": "tanda '-' daftar yang diharapkan tidak ditemukan (indentasi tidak konsisten?)",
+    "found undefined alias": "alias YAML tidak dikenal",
+}
+
+
+def _yaml_problem_id(problem: str) -> str:
+    for en, idn in _YAML_PROBLEMS.items():
+        if problem.startswith(en):
+            return idn
+    return f"sintaks tidak sah ({problem})"
+
+
+def _plain(node: Any, path: YamlPath, lines: dict[YamlPath, int]) -> Any:
+    """ruamel's round-trip nodes → plain dict/list/str/int/date, recording lines."""
+    if isinstance(node, CommentedMap):
+        lines.setdefault(path, node.lc.line + 1)
+        out = {}
+        for key, value in node.items():
+            k = str(key)
+            lines[path + (k,)] = node.lc.key(key)[0] + 1
+            out[k] = _plain(value, path + (k,), lines)
+        return out
+    if isinstance(node, CommentedSeq):
+        lines.setdefault(path, node.lc.line + 1)
+        out_list = []
+        for i, value in enumerate(node):
+            lines[path + (i,)] = node.lc.item(i)[0] + 1
+            out_list.append(_plain(value, path + (i,), lines))
+        return out_list
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, str):
+        return str(node)
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    if isinstance(node, dt.datetime):
+        return dt.datetime(node.year, node.month, node.day, node.hour, node.minute, node.second)
+    if isinstance(node, dt.date):
+        return dt.date(node.year, node.month, node.day)
+    return node
+
+
+# --- schema validation → findings -----------------------------------------
+
+
+def validate(doc: YamlDoc, model: type[BaseModel]) -> tuple[BaseModel | None, list[Finding]]:
+    if doc.data is None:
+        return None, [Finding(doc.rel, 1, "galat", "SKEMA", "berkas kosong; isi berkas sesuai contoh `zidocs init`.")]
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as exc:
+        return None, _schema_findings(doc, model, exc)
+
+
+def _schema_findings(doc: YamlDoc, model: type[BaseModel], exc: ValidationError) -> list[Finding]:
+    seen: dict[YamlPath, Finding] = {}
+    for err in exc.errors(include_url=False):
+        data_path = _data_path(doc, err["loc"], err["type"])
+        if data_path in seen:  # one finding per value (unions report each branch)
+            if err["type"] in ("string_type", "list_type", "model_type"):
+                seen[data_path] = _finding(doc, data_path, "union_type", err, model)
+            continue
+        seen[data_path] = _finding(doc, data_path, err["type"], err, model)
+    return sorted(seen.values())
+
+
+def _data_path(doc: YamlDoc, loc: tuple, etype: str) -> YamlPath:
+    """Keep the parts of pydantic's loc that are keys/indexes in the data
+    (drop union tags such as 'str' or 'list[str]')."""
+    path: YamlPath = ()
+    for part in loc:
+        cand = path + (part,)
+        if cand in doc.lines:
+            path = cand
+        elif etype in ("missing", "extra_forbidden") and part == loc[-1]:
+            path = cand
+    return path
+
+
+def _finding(doc: YamlDoc, path: YamlPath, etype: str, err: dict, model: type[BaseModel]) -> Finding:
+    where = format_path(path)
+    key = path[-1] if path else ""
+    parent = format_path(path[:-1]) or "tingkat teratas"
+    value = err.get("input")
+    if etype == "missing":
+        msg = f"kunci `{key}` wajib ada di {parent}; tambahkan `{key}: …`."
+        line = doc.line(*path[:-1])
+    elif etype == "extra_forbidden":
+        allowed = _allowed_keys(model, path[:-1])
+        close = difflib.get_close_matches(str(key), allowed, n=1)
+        hint = f" Mungkin maksudnya `{close[0]}`?" if close else ""
+        msg = f"kunci `{key}` tidak dikenal di {parent}.{hint} Kunci yang sah: {', '.join(allowed)}."
+        line = doc.line(*path)
+    else:
+        line = doc.line(*path)
+        msg = f"`{where}` " + _type_message(etype, err, value)
+    return Finding(doc.rel, line, "galat", "SKEMA", msg)
+
+
+def _type_message(etype: str, err: dict, value: Any) -> str:
+    shown = _show(value)
+    ctx = err.get("ctx") or {}
+    if etype == "string_type":
+        return f"harus berupa teks, bukan {shown}; beri tanda kutip bila perlu."
+    if etype == "union_type":
+        return f"harus berupa teks atau daftar teks (baris-baris diawali '- '), bukan {shown}."
+    if etype in ("int_type", "int_parsing", "int_from_float"):
+        return f"harus bilangan bulat, bukan {shown}."
+    if etype.startswith("date") or etype.startswith("datetime"):
+        return f"harus tanggal berformat TTTT-BB-HH (misalnya 2026-03-06), bukan {shown}."
+    if etype == "list_type":
+        return f"harus berupa daftar (baris-baris diawali '- '), bukan {shown}."
+    if etype in ("model_type", "dict_type", "model_attributes_type"):
+        return f"harus berupa pemetaan `kunci: nilai`, bukan {shown}."
+    if etype == "too_short":
+        return "tidak boleh kosong; isi minimal satu butir."
+    if etype == "literal_error":
+        return f"harus salah satu dari {ctx.get('expected', '')}, bukan {shown}."
+    if etype in ("greater_than_equal", "greater_than"):
+        return f"harus paling kecil {ctx.get('ge', ctx.get('gt'))}, bukan {shown}."
+    if etype in ("bool_type", "bool_parsing"):
+        return f"harus true atau false, bukan {shown}."
+    return f"tidak sah: {err.get('msg')}."
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "kosong"
+    if isinstance(value, dict):
+        return "pemetaan"
+    if isinstance(value, list):
+        return "daftar"
+    text = repr(value) if not isinstance(value, str) else f"“{value}”"
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def format_path(path: YamlPath) -> str:
+    """area[5].komponen[4].nama — indexes counted from 1, as a person counts."""
+    out = ""
+    for part in path:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _allowed_keys(model: type[BaseModel], path: YamlPath) -> list[str]:
+    cls: Any = model
+    for part in path:
+        cls = _step(cls, part)
+        if cls is None:
+            return []
+    return list(cls.model_fields) if _is_model(cls) else []
+
+
+def _step(tp: Any, part: str | int) -> Any:
+    for cand in _members(tp):
+        if isinstance(part, int):
+            if typing.get_origin(cand) in (list, tuple):
+                return _first_model(typing.get_args(cand)[0])
+        elif _is_model(cand) and part in cand.model_fields:
+            ann = cand.model_fields[part].annotation
+            return _first_model(ann) or ann
+        elif typing.get_origin(cand) is dict:
+            return _first_model(typing.get_args(cand)[1])
+    return None
+
+
+def _members(tp: Any) -> list[Any]:
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        return list(typing.get_args(tp))
+    return [tp]
+
+
+def _first_model(tp: Any) -> Any:
+    for m in _members(tp):
+        if _is_model(m) or typing.get_origin(m) in (list, dict):
+            return m
+    return None
+
+
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, BaseModel)
+
+
+# --- the year's plan --------------------------------------------------------
+
+
+def read_plan(workspace: Workspace, tahun: int | None = None) -> LoadedPlan:
+    """Read and schema-check every plan file of the year. Raises InputError
+    when a file is missing or not YAML; schema mistakes are findings."""
+    tahun = workspace.tahun(tahun)
+    docs: dict[str, YamlDoc] = {}
+    docs["kantor"] = _read(workspace, workspace.kantor_file())
+    year_dir = workspace.year_dir(tahun)
+    docs["rencana-aksi"] = _read(workspace, year_dir / "rencana-aksi.yaml")
+    for path in sorted(year_dir.glob(f"{KEPUTUSAN_PREFIX}*.yaml")):
+        docs[path.stem] = _read(workspace, path)
+    if f"{KEPUTUSAN_PREFIX}rencana-aksi" not in docs:
+        _read(workspace, year_dir / "keputusan-rencana-aksi.yaml")  # raises: missing
+
+    findings: list[Finding] = []
+    kantor, f = validate(docs["kantor"], KantorFile)
+    findings += f
+    rencana, f = validate(docs["rencana-aksi"], RencanaAksi)
+    findings += f
+    keputusan: dict[str, KeputusanFile] = {}
+    for key, doc in docs.items():
+        if key.startswith(KEPUTUSAN_PREFIX):
+            kep, f = validate(doc, KeputusanFile)
+            findings += f
+            if kep is not None:
+                keputusan[key.removeprefix(KEPUTUSAN_PREFIX)] = kep
+
+    plan = None
+    if not findings:
+        assert isinstance(kantor, KantorFile) and isinstance(rencana, RencanaAksi)
+        plan = Plan(
+            tahun=tahun,
+            kantor=kantor.kantor,
+            ketua=kantor.ketua,
+            pengesah_salinan=kantor.pengesah_salinan,
+            pegawai=kantor.pegawai,
+            istilah_asing=kantor.istilah_asing,
+            keputusan=keputusan,
+            rencana_aksi=rencana,
+        )
+    return LoadedPlan(workspace, tahun, docs, plan, findings)
+
+
+def _read(workspace: Workspace, path: Path) -> YamlDoc:
+    try:
+        rel = str(path.relative_to(workspace.root))
+    except ValueError:
+        rel = str(path)
+    return read_yaml(path, rel)
+
+
+def load_plan(workspace: Path | Workspace, tahun: int | None = None, *, strict: bool = False) -> Plan:
+    """The validated plan, or ``PlanInvalid`` listing every error (all rules run)."""
+    from .check import check_plan  # check builds on this module
+
+    ws = workspace if isinstance(workspace, Workspace) else Workspace(Path(workspace).resolve())
+    return check_plan(ws, tahun).require(strict=strict)

@@ -1,0 +1,63 @@
+"""Inline markup in plan text: ``*website*`` is italic; ``\\*`` is a literal star.
+
+Templates get text as runs so Word shows the italics; checks read the spans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    italic: bool = False
+
+
+class MarkupError(ValueError):
+    """An italic span is opened and never closed."""
+
+
+def runs(text: str) -> list[Run]:
+    """Split marked-up text into runs. Raises MarkupError on an unclosed ``*``."""
+    out: list[Run] = []
+    buf: list[str] = []
+    italic = False
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\" and i + 1 < len(text) and text[i + 1] == "*":
+            buf.append("*")
+            i += 2
+            continue
+        if ch == "*":
+            if buf:
+                out.append(Run("".join(buf), italic))
+                buf = []
+            italic = not italic
+        else:
+            buf.append(ch)
+        i += 1
+    if italic:
+        raise MarkupError("tanda * pembuka huruf miring tidak ditutup")
+    if buf:
+        out.append(Run("".join(buf), italic))
+    return out
+
+
+def plain(text: str) -> str:
+    """The text as printed, without markup. Tolerates an unclosed ``*``."""
+    try:
+        return "".join(r.text for r in runs(text))
+    except MarkupError:
+        return text.replace("\\*", "*")
+
+
+def italic_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets in ``plain(text)`` of the italic runs."""
+    spans, pos = [], 0
+    for r in runs(text):
+        if r.italic:
+            spans.append((pos, pos + len(r.text)))
+        pos += len(r.text)
+    return spans

@@ -1,0 +1,19 @@
+"""Check rules: pure functions from a read plan to findings.
+
+Each rule module exposes ``check(loaded) -> list[Finding]``.
+"""
+
+from __future__ import annotations
+
+from ..findings import Finding
+from ..loader import LoadedPlan
+from . import keputusan, struktur, teks
+
+RULES = (teks.check, struktur.check, keputusan.check)
+
+
+def run_all(loaded: LoadedPlan) -> list[Finding]:
+    out: list[Finding] = []
+    for rule in RULES:
+        out += rule(loaded)
+    return out

@@ -1,0 +1,76 @@
+"""Rules on the decrees: year and date, the register of numbers, the decree
+revoked, and legal citations."""
+
+from __future__ import annotations
+
+import re
+
+from ..findings import Finding
+from ..loader import KEPUTUSAN_PREFIX, LoadedPlan
+from .teks import iter_texts
+
+_REG_YEAR = re.compile(r"\bNomor\s*:?\s*[\w./-]+\s+Tahun\s+(\d{4})\b", re.IGNORECASE)
+_GAZETTE_YEAR = re.compile(r"\b(Lembaran|Berita)\s+Negara\s+Republik\s+Indonesia\s+Tahun\s+(\d{4})\b", re.IGNORECASE)
+# A citation names a regulation, then the regulations that amended it, each
+# introduced by "sebagaimana … diubah dengan …"; a gazette reference belongs to
+# the regulation that opens its clause.
+_CLAUSE = re.compile(r"\bsebagaimana\b|;", re.IGNORECASE)
+
+
+def check(loaded: LoadedPlan) -> list[Finding]:
+    plan = loaded.plan
+    if plan is None:
+        return []
+    out: list[Finding] = []
+    by_nomor: dict[int, list[str]] = {}
+    for jenis, kf in sorted(plan.keputusan.items()):
+        doc = loaded.doc(KEPUTUSAN_PREFIX + jenis)
+        kep = kf.keputusan
+
+        def f(path, level, kode, pesan, doc=doc):
+            out.append(Finding(doc.rel, doc.line(*path), level, kode, pesan))
+
+        if kep.tahun != plan.tahun:
+            f(("keputusan", "tahun"), "galat", "KEPUTUSAN-TAHUN",
+              f"keputusan {jenis} bertahun {kep.tahun} tetapi berada di rencana tahun {plan.tahun}; "
+              f"pindahkan berkasnya ke plan/{kep.tahun}/ atau perbaiki `tahun`.")
+        if kep.tanggal.year != kep.tahun:
+            f(("keputusan", "tanggal"), "galat", "TANGGAL-TAHUN",
+              f"keputusan Nomor {kep.nomor} Tahun {kep.tahun} bertanggal {kep.tanggal.isoformat()}, di luar tahunnya; "
+              f"perbaiki `tanggal` atau `tahun`.")
+        by_nomor.setdefault(kep.nomor, []).append(jenis)
+        if kep.mencabut is not None:
+            ref = f"Nomor {kep.mencabut.nomor} Tahun {kep.mencabut.tahun}"
+            if not any(ref.lower() in " ".join(d.split()).lower() for d in kep.diktum):
+                f(("keputusan", "mencabut"), "peringatan", "CABUT-TIDAK-DISEBUT",
+                  f"keputusan yang dicabut ({ref}) tidak disebut di diktum; sebutkan di diktum atau perbaiki `mencabut`.")
+        for path, text in iter_texts(doc):
+            for pesan in citation_problems(text):
+                f(path, "peringatan", "SITASI-TAHUN", pesan)
+
+    for nomor, kinds in sorted(by_nomor.items()):
+        if len(kinds) > 1:
+            for jenis in kinds[1:]:
+                doc = loaded.doc(KEPUTUSAN_PREFIX + jenis)
+                out.append(Finding(doc.rel, doc.line("keputusan", "nomor"), "galat", "NOMOR-KEPUTUSAN-GANDA",
+                                   f"Nomor {nomor} Tahun {plan.tahun} sudah dipakai keputusan {kinds[0]}; "
+                                   f"beri nomor lain (lihat `zidocs nomor {plan.tahun}` untuk nomor berikutnya)."))
+    return out
+
+
+def citation_problems(text: str) -> list[str]:
+    """Gazette (Lembaran/Berita Negara) years earlier than their regulation's year."""
+    out = []
+    bounds = [0] + [m.start() for m in _CLAUSE.finditer(text)] + [len(text)]
+    for start, end in zip(bounds, bounds[1:]):
+        clause = text[start:end]
+        reg = _REG_YEAR.search(clause)
+        if not reg:
+            continue
+        for g in _GAZETTE_YEAR.finditer(clause, reg.end()):
+            if int(g.group(2)) < int(reg.group(1)):
+                out.append(
+                    f"{g.group(1)} Negara Tahun {g.group(2)} lebih awal dari tahun peraturannya "
+                    f"(“{reg.group(0)}”); periksa tahun pengundangannya."
+                )
+    return out

@@ -1,0 +1,148 @@
+"""Rules on any text in the plan: markup, characters, length, brackets and
+quotes, doubled words, foreign terms without italics, template-like text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from typing import Iterator
+
+from ..findings import Finding
+from ..loader import LoadedPlan, YamlDoc, YamlPath, format_path
+from ..markup import MarkupError, italic_spans, plain, runs
+
+# Keys whose values are codes, not prose.
+_NOT_PROSE = {"gaya", "kode", "id", "nip", "status", "periode"}
+
+MAX_TEKS = 5000  # characters in one value; longer cannot be laid out in a cell or paragraph
+
+# Foreign terms that Indonesian spelling (EYD) writes in italics. A workspace
+# extends the list with `istilah_asing:` in plan/kantor.yaml. Proper names
+# (Facebook, YouTube, …) are not foreign terms and are not listed.
+ISTILAH_ASING = (
+    "website", "online", "offline", "helpdesk", "help desk", "core business", "tag line", "tagline",
+    "road map", "roadmap", "reward", "punishment", "banner", "screenshot", "screenshoot",
+    "whistleblowing", "whistle blowing", "whistleblowing system", "whistle blowing system", "system",
+    "stakeholder", "coaching", "mentoring", "role model", "public campaign", "training need analysis",
+    "pilot project", "hoax", "timeline", "draft", "link", "e-mail", "email", "upload", "download",
+    "feedback", "dashboard", "survey", "password", "username", "barcode", "scan", "softcopy", "hardcopy",
+    "deadline", "workshop", "meeting", "update",
+)
+
+_PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
+_WORD_DOUBLE = re.compile(r"\b([A-Za-z]{3,})\s+\1\b", re.IGNORECASE)
+_TEMPLATE_LIKE = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
+
+
+def iter_texts(doc: YamlDoc) -> Iterator[tuple[YamlPath, str]]:
+    """Every prose string in a document with its key path."""
+
+    def walk(node, path):
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if k not in _NOT_PROSE:
+                    yield from walk(v, path + (k,))
+        elif isinstance(node, list):
+            for i, v in enumerate(node):
+                yield from walk(v, path + (i,))
+        elif isinstance(node, str):
+            yield path, node
+
+    yield from walk(doc.data, ())
+
+
+def check(loaded: LoadedPlan) -> list[Finding]:
+    extra = ()
+    if loaded.plan is not None:
+        extra = tuple(loaded.plan.istilah_asing)
+    terms = _term_patterns(ISTILAH_ASING + extra)
+    out: list[Finding] = []
+    for doc in loaded.docs.values():
+        for path, text in iter_texts(doc):
+            out += check_text(doc, path, text, terms)
+    return out
+
+
+def check_text(doc: YamlDoc, path: YamlPath, text: str, terms) -> list[Finding]:
+    line = doc.line(*path)
+    where = format_path(path)
+
+    def f(level, kode, pesan):
+        return Finding(doc.rel, line, level, kode, f"{where}: {pesan}")
+
+    out = []
+    try:
+        runs(text)
+    except MarkupError:
+        out.append(f("galat", "MARKUP", "tanda * pembuka huruf miring tidak ditutup; "
+                     "tutup dengan * setelah istilahnya, atau tulis \\* untuk bintang biasa."))
+    printed = plain(text)
+    bad = sorted({c for c in printed if _unprintable(c)})
+    if bad:
+        shown = ", ".join(f"U+{ord(c):04X}" + (f" “{c}”" if c.isprintable() else "") for c in bad)
+        out.append(f("galat", "KARAKTER", f"memuat karakter yang tidak dapat dicetak dalam naskah dinas ({shown}); "
+                     "hapus karakter itu (emoji, karakter kendali) atau ganti dengan teks biasa."))
+    if len(printed) > MAX_TEKS:
+        out.append(f("galat", "TEKS-PANJANG", f"teks terlalu panjang ({len(printed)} karakter, batas {MAX_TEKS}); "
+                     "pecah menjadi beberapa butir atau paragraf."))
+    if _TEMPLATE_LIKE.search(printed):
+        out.append(f("peringatan", "TEKS-TEMPLAT", "memuat tanda templat ({{ }}, {% %}); teks ini dicetak apa adanya, "
+                     "bukan dijalankan. Hapus bila tidak disengaja."))
+    for opener, closer in _PAIRS:
+        n_open, n_close = printed.count(opener), printed.count(closer)
+        if n_open != n_close:
+            out.append(f("peringatan", "KURUNG", f"tanda {opener} {closer} tidak seimbang ({n_open} pembuka, {n_close} penutup); "
+                         f"lengkapi pasangannya."))
+    if printed.count('"') % 2:
+        out.append(f("peringatan", "KUTIP", 'tanda kutip " tidak berpasangan; lengkapi pasangannya.'))
+    for m in _WORD_DOUBLE.finditer(printed):
+        out.append(f("peringatan", "KATA-GANDA", f"kata “{m.group(1)}” tertulis dua kali berturut-turut "
+                     f"(“{m.group(0)}”); hapus salah satunya."))
+    out += _foreign_terms(f, text, printed, terms)
+    return out
+
+
+def _unprintable(c: str) -> bool:
+    if c in "\n\t":
+        return False
+    cat = unicodedata.category(c)
+    if cat in ("Cc", "Cs", "Co", "Cn"):
+        return True
+    if cat == "So" and ord(c) >= 0x2190:  # pictographs, emoji, dingbats
+        return True
+    return ord(c) > 0xFFFF or 0xFE00 <= ord(c) <= 0xFE0F or c == "\u200d"
+
+
+def _term_patterns(terms) -> list[tuple[str, re.Pattern]]:
+    seen, out = set(), []
+    # Longest first, so "whistle blowing system" wins over "system".
+    for t in sorted({t.strip().lower() for t in terms if t.strip()}, key=lambda t: (-len(t), t)):
+        if t not in seen:
+            seen.add(t)
+            words = r"\s+".join(re.escape(w) for w in t.split())
+            out.append((t, re.compile(rf"(?<![\w-]){words}(?![\w-])", re.IGNORECASE)))
+    return out
+
+
+def _foreign_terms(f, text: str, printed: str, terms) -> list[Finding]:
+    try:
+        spans = italic_spans(text)
+    except MarkupError:
+        return []
+    taken: list[tuple[int, int]] = []
+    found: Counter[str] = Counter()
+    for _, pat in terms:
+        for m in pat.finditer(printed):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue  # part of a longer term already seen
+            taken.append((s, e))
+            if not any(ss <= s and e <= se for ss, se in spans):
+                found[m.group(0)] += 1
+    out = []
+    for term, n in sorted(found.items()):
+        times = f" ({n}×)" if n > 1 else ""
+        out.append(f("peringatan", "ISTILAH-ASING", f"istilah asing “{term}”{times} tidak dicetak miring; "
+                     f"tulis *{term}* (atau ganti dengan padanan bahasa Indonesia)."))
+    return out
