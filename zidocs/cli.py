@@ -73,6 +73,45 @@ def check_cmd(
         raise typer.Exit(ExitCode.GALAT_RENCANA)
 
 
+PdfOpt = Annotated[bool, typer.Option("--pdf", help="Buat juga PDF (perlu LibreOffice).")]
+TanggalOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--tanggal-buat", metavar="TTTT-BB-HH",
+        help="Tanggal yang dicap pada metadata berkas. Bawaan: tanggal keputusan, agar hasilnya selalu sama.",
+        show_default=False,
+    ),
+]
+
+
+def _date(text: str | None):
+    import datetime as dt
+
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(f"“{text}” bukan tanggal TTTT-BB-HH, misalnya 2026-03-06.") from None
+
+
+@app.command("keputusan")
+def keputusan_cmd(
+    ctx: typer.Context,
+    tahun: TahunArg = None,
+    pdf: PdfOpt = False,
+    tanggal_buat: TanggalOpt = None,
+) -> None:
+    """Tulis Keputusan Rencana Aksi beserta Lampirannya: asli (untuk ditandatangani) dan salinan, DOCX dan PDF."""
+    from .keputusan.build import build_decrees
+
+    result = build_decrees(
+        _ws(ctx), tahun, [("rencana-aksi", "keputusan-rencana-aksi")], pdf=pdf, build_date=_date(tanggal_buat)
+    )
+    for path in result.paths:
+        out(str(path))
+
+
 @app.command("init")
 def init_cmd(
     folder: Annotated[Path, typer.Argument(help="Folder kerja baru (dibuat bila belum ada; tidak boleh sudah berisi plan/).")],

@@ -9,7 +9,7 @@ Text fields carry inline italics in a simple markup: ``*website*``
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal, Union
+from typing import Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -110,6 +110,9 @@ class Bab(Model):
 class Lampiran(Model):
     judul: list[str] = Field(min_length=1)  # heading lines on the Lampiran's first page
     bab: list[Bab] = []  # prose chapters; the rencana aksi table follows as the next BAB
+    # Free data for a Lampiran template of a new decree kind (rows of a table,
+    # …): a new kind is a template plus data, no Python.
+    data: dict[str, Any] = {}
 
 
 class Keputusan(Model):

@@ -1,0 +1,435 @@
+"""Build the shipped docxtpl templates (templates/keputusan/*.docx).
+
+The templates are the product: a secretary edits them in Word/LibreOffice
+(kop, logo, fonts, margins) and zidocs fills them. This script only makes the
+first version reproducibly; run it again only to start over:
+
+    .venv/bin/python tools/buat_templat.py
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "templates" / "keputusan"
+FONT = "Bookman Old Style"  # fontconfig maps it to TeX Gyre Bonum (metric-compatible) for PDF
+TEXT_WIDTH_CM = 16.5  # F4 215 mm − left 3 cm − right 2 cm
+CUSTOM_STYLES: set[str] = set()
+
+
+# --- document and styles ------------------------------------------------------
+
+
+def new_document() -> Document:
+    doc = Document()
+    sec = doc.sections[0]
+    sec.page_width, sec.page_height = Mm(215), Mm(330)
+    sec.top_margin, sec.bottom_margin = Cm(2.5), Cm(2.5)
+    sec.left_margin, sec.right_margin = Cm(3), Cm(2)
+    sec.header_distance, sec.footer_distance = Cm(1.25), Cm(1.25)
+    core = doc.core_properties
+    core.author = core.last_modified_by = "zidocs"
+    core.title = core.subject = core.keywords = core.comments = ""
+
+    normal = doc.styles["Normal"]
+    _font(normal, 12)
+    pf = normal.paragraph_format
+    pf.space_before, pf.space_after, pf.line_spacing = Pt(0), Pt(0), 1.0
+    for name in ("Header", "Footer"):
+        _font(doc.styles[name], 12)
+
+    def pstyle(name, *, size=12, bold=False, align=None, left=0.0, first=0.0, after=0, before=0, keep=False, tabs=()):
+        CUSTOM_STYLES.add(name)
+        st = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        st.base_style = normal
+        st.quick_style = True
+        _font(st, size, bold=bold)
+        f = st.paragraph_format
+        if align is not None:
+            f.alignment = align
+        f.left_indent, f.first_line_indent = Cm(left), Cm(first)
+        f.space_after, f.space_before = Pt(after), Pt(before)
+        f.keep_with_next = keep
+        for t in tabs:
+            f.tab_stops.add_tab_stop(Cm(t))
+        return st
+
+    CUSTOM_STYLES.clear()
+    J, C, L = WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT
+    pstyle("Salinan", bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT, after=6)
+    pstyle("Kop", size=14, bold=True, align=C)
+    pstyle("Judul Keputusan", align=C)
+    pstyle("Judul Keputusan Tebal", bold=True, align=C)
+    pstyle("Teks Label", align=J, after=3)
+    pstyle("Blok Tanda Tangan", align=L, left=8.5)
+    pstyle("Blok Salinan", align=L)
+    pstyle("Lampiran Kepala", align=L, left=8.5)
+    pstyle("Judul Lampiran", bold=True, align=C)
+    pstyle("Judul Bab", bold=True, align=C, keep=True)
+    pstyle("Judul Bagian", bold=True, align=L, left=0.75, first=-0.75, before=6, after=6, keep=True, tabs=(0.75,))
+    pstyle("Paragraf", align=J, left=0.75, first=1.25, after=6)
+    pstyle("Butir 1", align=J, left=1.5, first=-0.75, after=3, tabs=(1.5,))
+    pstyle("Butir 2", align=J, left=2.25, first=-0.75, after=3, tabs=(2.25,))
+    pstyle("Sel Judul", size=10, bold=True, align=C)
+    pstyle("Sel Tabel", size=10, align=L)
+    pstyle("Sel Tengah", size=10, align=C)
+    pstyle("Sel Butir", size=10, align=L, left=0.5, first=-0.5, tabs=(0.5,))
+    pstyle("Sel Area", size=10, bold=True, align=L)
+    return doc
+
+
+def _font(style, size: int, bold: bool = False) -> None:
+    style.font.name = FONT
+    style.font.size = Pt(size)
+    style.font.bold = bold
+    rpr = style.element.get_or_add_rPr()
+    rfonts = rpr.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = OxmlElement("w:rFonts")
+        rpr.insert(0, rfonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        rfonts.set(qn(attr), FONT)
+
+
+def para(container, text: str = "", style: str = "Normal", *runs: str):
+    p = container.add_paragraph(style=style)
+    if text:
+        p.add_run(text)
+    for r in runs:
+        p.add_run(r)
+    return p
+
+
+def cell_text(cell, text: str, style: str, *more_runs: str):
+    p = cell.paragraphs[0]
+    p.style = cell.part.document.styles[style] if hasattr(cell.part, "document") else style
+    if text:
+        p.add_run(text)
+    for r in more_runs:
+        p.add_run(r)
+    return p
+
+
+def cell_para(cell, text: str, style: str, *more_runs: str):
+    p = cell.add_paragraph(style=style)
+    if text:
+        p.add_run(text)
+    for r in more_runs:
+        p.add_run(r)
+    return p
+
+
+def no_borders(table) -> None:
+    tblPr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "nil")
+        borders.append(el)
+    tblPr.append(borders)
+
+
+def fixed_widths(table, widths_cm) -> None:
+    table.autofit = False
+    tblPr = table._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tblPr.append(layout)
+    tblW = tblPr.find(qn("w:tblW"))
+    if tblW is None:
+        tblW = OxmlElement("w:tblW")
+        tblPr.append(tblW)
+    tblW.set(qn("w:type"), "dxa")
+    tblW.set(qn("w:w"), str(int(sum(widths_cm) * 567)))
+    grid = table._tbl.tblGrid
+    for gc, w in zip(grid.findall(qn("w:gridCol")), widths_cm):
+        gc.set(qn("w:w"), str(int(w * 567)))
+    for row in table.rows:
+        for c, w in zip(row.cells, widths_cm):
+            c.width = Cm(w)
+
+
+def cell_margins(table, left_cm=0.1, right_cm=0.1) -> None:
+    tblPr = table._tbl.tblPr
+    mar = OxmlElement("w:tblCellMar")
+    for side, v in (("left", left_cm), ("right", right_cm)):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(int(v * 567)))
+        el.set(qn("w:type"), "dxa")
+        mar.append(el)
+    tblPr.append(mar)
+
+
+def repeat_header(row) -> None:
+    trPr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    trPr.append(el)
+
+
+def shade(cell, fill="D9D9D9") -> None:
+    tcPr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tcPr.append(shd)
+
+
+def page_number_header(doc) -> None:
+    """"- 2 -" centred at the top from page 2 on; the first page has none."""
+    sec = doc.sections[0]
+    sec.different_first_page_header_footer = True
+    p = sec.header.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.add_run("- ")
+    fld = OxmlElement("w:fldSimple")
+    fld.set(qn("w:instr"), "PAGE")
+    r = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = "2"
+    r.append(t)
+    fld.append(r)
+    p._p.append(fld)
+    p.add_run(" -")
+
+
+# --- the decree skeleton -------------------------------------------------------
+
+LABEL_W = (3.2, 0.5, 0.8, TEXT_WIDTH_CM - 4.5)
+
+
+def label_table(doc, label: str, items_var: str):
+    """Label | : | marker | hanging text — one row per item."""
+    t = doc.add_table(rows=3, cols=4)
+    no_borders(t)
+    cell_margins(t, 0.0, 0.1)
+    t.cell(0, 0).paragraphs[0].add_run(f"{{%tr for m in {items_var} %}}")
+    c = t.rows[1].cells
+    cell_text(c[0], "{% if loop.first %}" + label + "{% endif %}", "Teks Label")
+    cell_text(c[1], "{% if loop.first %}:{% endif %}", "Teks Label")
+    cell_text(c[2], "{{ m.penanda }}", "Teks Label")
+    cell_text(c[3], "", "Teks Label", "{{r m.teks }}")
+    t.cell(2, 0).paragraphs[0].add_run("{%tr endfor %}")
+    fixed_widths(t, LABEL_W)
+    return t
+
+
+def signature_block(doc) -> None:
+    para(doc, "{%p for baris in ttd_jabatan %}", "Blok Tanda Tangan")
+    para(doc, "{{ baris }}", "Blok Tanda Tangan")
+    para(doc, "{%p endfor %}", "Blok Tanda Tangan")
+    para(doc, "{%p if salinan %}", "Blok Tanda Tangan")
+    para(doc, "", "Blok Tanda Tangan")
+    para(doc, "ttd.", "Blok Tanda Tangan")
+    para(doc, "", "Blok Tanda Tangan")
+    para(doc, "{%p else %}", "Blok Tanda Tangan")
+    for _ in range(4):  # room for the signature and the stamp
+        para(doc, "", "Blok Tanda Tangan")
+    para(doc, "{%p endif %}", "Blok Tanda Tangan")
+    para(doc, "{{ ttd_nama }}", "Blok Tanda Tangan")
+    para(doc, "{%p if salinan %}", "Blok Salinan")
+    para(doc, "", "Blok Salinan")
+    para(doc, "Salinan sesuai dengan aslinya,", "Blok Salinan")
+    para(doc, "{%p for baris in pengesah_baris %}", "Blok Salinan")
+    para(doc, "{{ baris }}", "Blok Salinan")
+    para(doc, "{%p endfor %}", "Blok Salinan")
+    for _ in range(3):
+        para(doc, "", "Blok Salinan")
+    para(doc, "{{ pengesah_nama }}", "Blok Salinan")
+    para(doc, "{%p endif %}", "Blok Salinan")
+
+
+def build_skeleton() -> Document:
+    doc = new_document()
+    page_number_header(doc)
+    body = doc
+    # python-docx starts with one empty paragraph: use it for the SALINAN mark.
+    first = doc.paragraphs[0] if doc.paragraphs else para(doc)
+    first.style = doc.styles["Salinan"]
+    first.add_run("{%p if salinan %}")
+    para(body, "SALINAN", "Salinan")
+    para(body, "{%p endif %}", "Salinan")
+    para(body, "{%p for baris in kop %}", "Kop")
+    para(body, "{{ baris }}", "Kop")
+    para(body, "{%p endfor %}", "Kop")
+    para(body, "", "Judul Keputusan")
+    para(body, "KEPUTUSAN {{ kantor_kapital }}", "Judul Keputusan")
+    para(body, "NOMOR {{ nomor }} TAHUN {{ tahun }}", "Judul Keputusan")
+    para(body, "", "Judul Keputusan")
+    para(body, "TENTANG", "Judul Keputusan")
+    para(body, "", "Judul Keputusan")
+    para(body, "{{ judul }}", "Judul Keputusan")
+    para(body, "", "Judul Keputusan")
+    para(body, "{{ penetap }}", "Judul Keputusan")
+    para(body, "", "Judul Keputusan")
+    label_table(doc, "Menimbang", "menimbang")
+    para(body, "")
+    label_table(doc, "Mengingat", "mengingat")
+    para(body, "{%p if memperhatikan %}")
+    label_table(doc, "Memperhatikan", "memperhatikan")
+    para(body, "{%p endif %}")
+    para(body, "")
+    para(body, "MEMUTUSKAN:", "Judul Keputusan")
+    para(body, "")
+    # Menetapkan and the diktum: label | : | text (marker column merged away).
+    t = doc.add_table(rows=4, cols=3)
+    no_borders(t)
+    cell_margins(t, 0.0, 0.1)
+    c = t.rows[0].cells
+    cell_text(c[0], "MENETAPKAN", "Teks Label")
+    cell_text(c[1], ":", "Teks Label")
+    cell_text(c[2], "{{ menetapkan }}", "Teks Label")
+    t.cell(1, 0).paragraphs[0].add_run("{%tr for d in diktum %}")
+    c = t.rows[2].cells
+    cell_text(c[0], "{{ d.label }}", "Teks Label")
+    cell_text(c[1], ":", "Teks Label")
+    cell_text(c[2], "", "Teks Label", "{{r d.teks }}")
+    t.cell(3, 0).paragraphs[0].add_run("{%tr endfor %}")
+    fixed_widths(t, (3.2, 0.5, TEXT_WIDTH_CM - 3.7))
+    para(body, "")
+    para(body, "Ditetapkan di {{ tempat }}", "Blok Tanda Tangan")
+    para(body, "Pada tanggal {{ tanggal }}", "Blok Tanda Tangan")
+    para(body, "", "Blok Tanda Tangan")
+    signature_block(doc)
+    # The Lampiran: header block on a new page, the kind's own body, signature again.
+    para(body, "{%p if lampiran %}", "Lampiran Kepala")
+    p = para(body, "", "Lampiran Kepala")
+    p.add_run().add_break(WD_BREAK.PAGE)
+    para(body, "LAMPIRAN", "Lampiran Kepala")
+    para(body, "KEPUTUSAN {{ kantor_kapital }}", "Lampiran Kepala")
+    para(body, "NOMOR {{ nomor }} TAHUN {{ tahun }}", "Lampiran Kepala")
+    para(body, "TENTANG {{ judul }}.", "Lampiran Kepala")
+    para(body, "", "Normal")
+    para(body, "{{p lampiran }}", "Normal")
+    para(body, "", "Normal")
+    signature_block(doc)
+    para(body, "{%p endif %}", "Normal")
+    return doc
+
+
+# --- the Lampiran bodies -----------------------------------------------------------
+
+
+def lampiran_heading(doc) -> None:
+    para(doc, "{%p for baris in lampiran_judul %}", "Judul Lampiran")
+    para(doc, "{{ baris }}", "Judul Lampiran")
+    para(doc, "{%p endfor %}", "Judul Lampiran")
+    para(doc, "", "Normal")
+
+
+def bab_prose(doc) -> None:
+    para(doc, "{%p for bab in bab_list %}", "Judul Bab")
+    para(doc, "BAB {{ bab.nomor }}", "Judul Bab")
+    para(doc, "{{ bab.judul }}", "Judul Bab")
+    para(doc, "{%p for b in bab.baris %}", "Paragraf")
+    para(doc, "{%p if b.jenis == 'bagian' %}", "Judul Bagian")
+    para(doc, "{{ b.penanda }}\t", "Judul Bagian", "{{r b.teks }}")
+    para(doc, "{%p elif b.jenis == 'paragraf' %}", "Paragraf")
+    para(doc, "", "Paragraf", "{{r b.teks }}")
+    para(doc, "{%p elif b.tingkat == 0 %}", "Butir 1")
+    para(doc, "{{ b.penanda }}\t", "Butir 1", "{{r b.teks }}")
+    para(doc, "{%p else %}", "Butir 2")
+    para(doc, "{{ b.penanda }}\t", "Butir 2", "{{r b.teks }}")
+    para(doc, "{%p endif %}", "Paragraf")
+    para(doc, "{%p endfor %}", "Paragraf")
+    para(doc, "", "Normal")
+    para(doc, "{%p endfor %}", "Normal")
+
+
+def list_cell(cell, var: str) -> None:
+    """One text as is; several as a numbered list hanging on "1)"."""
+    cell_text(cell, "{%p if " + var + " | length > 1 %}", "Sel Tabel")
+    cell_para(cell, "{%p for x in " + var + " %}", "Sel Butir")
+    cell_para(cell, "{{ x.penanda }}\t", "Sel Butir", "{{r x.teks }}")
+    cell_para(cell, "{%p endfor %}", "Sel Butir")
+    cell_para(cell, "{%p else %}", "Sel Tabel")
+    cell_para(cell, "", "Sel Tabel", "{{r " + var + "[0].teks }}")
+    cell_para(cell, "{%p endif %}", "Sel Tabel")
+
+
+RA_W = (1.0, 2.8, 3.3, 3.5, 3.4, 2.5)
+RA_HEAD = ("NO", "KOMPONEN", "INDIKATOR", "LANGKAH AKSI", "BUKTI FISIK", "TARGET WAKTU")
+
+
+def build_lampiran_rencana_aksi() -> Document:
+    doc = new_document()
+    lampiran_heading(doc)
+    bab_prose(doc)
+    # The table chapter starts on a new page so its heading never sits alone.
+    para(doc, "BAB {{ bab_tabel_nomor }}", "Judul Bab").paragraph_format.page_break_before = True
+    para(doc, "{%p for baris in tabel_judul %}", "Judul Bab")
+    para(doc, "{{ baris }}", "Judul Bab")
+    para(doc, "{%p endfor %}", "Judul Bab")
+    para(doc, "", "Normal")
+    t = doc.add_table(rows=10, cols=6)
+    t.style = doc.styles["Table Grid"]
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    cell_margins(t, 0.1, 0.1)
+    for i, h in enumerate(RA_HEAD):
+        cell_text(t.cell(0, i), h, "Sel Judul")
+        shade(t.cell(0, i))
+        cell_text(t.cell(1, i), str(i + 1), "Sel Judul")
+        shade(t.cell(1, i), "F2F2F2")
+    repeat_header(t.rows[0])
+    repeat_header(t.rows[1])
+    t.cell(2, 0).paragraphs[0].add_run("{%tr for area in areas %}")
+    # Area row: the Roman numeral, then the area's name across the other five columns.
+    cell_text(t.cell(3, 0), "{{ area.kode }}", "Sel Area")
+    merged = t.cell(3, 1).merge(t.cell(3, 5))
+    cell_text(merged, "", "Sel Area", "{{r area.nama }}")
+    shade(t.cell(3, 0), "F2F2F2")
+    shade(merged, "F2F2F2")
+    t.cell(4, 0).paragraphs[0].add_run("{%tr for k in area.komponen %}")
+    t.cell(5, 0).paragraphs[0].add_run("{%tr for ind in k.indikator %}")
+    r = t.rows[6].cells
+    cell_text(r[0], "{% vm %}{{ k.penanda }}", "Sel Tengah")
+    cell_text(r[1], "{% vm %}{{ k.nama }}", "Sel Tabel")
+    cell_text(r[2], "", "Sel Tabel", "{{r ind.indikator }}")
+    list_cell(r[3], "ind.langkah_aksi")
+    list_cell(r[4], "ind.bukti_fisik")
+    cell_text(r[5], "{{ ind.target_waktu }}", "Sel Tabel")
+    t.cell(7, 0).paragraphs[0].add_run("{%tr endfor %}")
+    t.cell(8, 0).paragraphs[0].add_run("{%tr endfor %}")
+    t.cell(9, 0).paragraphs[0].add_run("{%tr endfor %}")
+    fixed_widths(t, RA_W)
+    return doc
+
+
+def prune_styles(doc) -> Document:
+    """Drop the ~150 styles python-docx's default template carries but these
+    templates never use: a shorter style list is easier to edit in Word, and
+    merging the Lampiran into the skeleton (docxcompose) scans every style per
+    element, so it is also faster."""
+    keep = {"Normal", "Header", "Footer", "Table Grid", "Normal Table", "Default Paragraph Font", "No List",
+            "Header Char", "Footer Char"}
+    styles_el = doc.styles.element
+    for st in list(doc.styles):
+        if st.name in keep or st.name in CUSTOM_STYLES:
+            continue
+        styles_el.remove(st.element)
+    # latent style definitions are only hints for Word's gallery
+    latent = styles_el.find(qn("w:latentStyles"))
+    if latent is not None:
+        styles_el.remove(latent)
+    return doc
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    prune_styles(build_skeleton()).save(OUT / "keputusan.docx")
+    prune_styles(build_lampiran_rencana_aksi()).save(OUT / "lampiran-rencana-aksi.docx")
+    print("templat ditulis di", OUT)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Keputusan (decrees): one skeleton for every kind, a Lampiran per kind."""

@@ -1,0 +1,175 @@
+"""Template contexts for decrees: pure functions of the plan.
+
+Grouping, numbering and labels are computed here and handed to the templates
+flat; the templates only lay them out. Rich text (italics) travels as
+``Rich`` values, turned into docxtpl RichText by the renderer.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from typing import Any
+
+from ..markup import Run, runs
+from ..models import Bab, Butir, Daftar, DaftarBlok, KeputusanFile, Plan, as_list
+from ..tanggal import format_tanggal
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+_URUTAN = (
+    "KESATU", "KEDUA", "KETIGA", "KEEMPAT", "KELIMA", "KEENAM", "KETUJUH", "KEDELAPAN", "KESEMBILAN",
+    "KESEPULUH", "KESEBELAS", "KEDUA BELAS", "KETIGA BELAS", "KEEMPAT BELAS", "KELIMA BELAS",
+)
+
+
+@dataclass(frozen=True)
+class Rich:
+    """Marked-up text as runs (italic or not)."""
+
+    runs: tuple[Run, ...]
+
+    @classmethod
+    def of(cls, text: str) -> "Rich":
+        return cls(tuple(runs(text)))
+
+    @property
+    def plain(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+def diktum_label(i: int) -> str:
+    """KESATU, KEDUA, … for the i-th diktum (from 0)."""
+    if i >= len(_URUTAN):
+        raise ValueError(f"diktum ke-{i + 1} melebihi {len(_URUTAN)}")
+    return _URUTAN[i]
+
+
+def huruf(i: int) -> str:
+    """a, b, …, z, aa, bb … (legal drafting letters items this way)."""
+    letters = string.ascii_lowercase
+    return letters[i % 26] * (i // 26 + 1)
+
+
+def _items(texts: list[str], marker) -> list[dict[str, Any]]:
+    return [{"penanda": marker(i), "teks": Rich.of(t)} for i, t in enumerate(texts)]
+
+
+def decree_context(plan: Plan, jenis: str, *, salinan: bool) -> dict[str, Any]:
+    """Everything the shared decree skeleton (templates/keputusan/keputusan.docx) uses."""
+    kf: KeputusanFile = plan.keputusan[jenis]
+    kep = kf.keputusan
+    kantor = plan.kantor
+    kantor_kapital = kantor.nama.upper()
+    ketua_jabatan = " ".join(plan.ketua.jabatan).upper()
+    ttd_jabatan = [f"{ketua_jabatan} {kantor.kop[0]}", *kantor.kop[1:]]
+    ttd_jabatan[-1] += ","
+    return {
+        "salinan": salinan,
+        "jenis": jenis,
+        "kop": list(kantor.kop),
+        "kantor_kapital": kantor_kapital,
+        "nomor": kep.nomor,
+        "tahun": kep.tahun,
+        "judul": kep.judul,
+        "penetap": f"{ketua_jabatan} {kantor_kapital},",
+        "menimbang": _items(kep.menimbang, lambda i: f"{huruf(i)}."),
+        "mengingat": _items(kep.mengingat, lambda i: f"{i + 1}."),
+        "memperhatikan": _items(kep.memperhatikan, lambda i: f"{i + 1}."),
+        "menetapkan": f"KEPUTUSAN {kantor_kapital} TENTANG {kep.judul}.",
+        "diktum": [{"label": diktum_label(i), "teks": Rich.of(t)} for i, t in enumerate(kep.diktum)],
+        "tempat": kantor.tempat,
+        "tanggal": format_tanggal(kep.tanggal),
+        "ttd_jabatan": ttd_jabatan,
+        "ttd_nama": plan.ketua.nama.upper(),
+        "pengesah_baris": [*kantor.sekretariat, *plan.pengesah_salinan.jabatan],
+        "pengesah_nama": plan.pengesah_salinan.nama,
+        "lampiran": kf.lampiran is not None,
+    }
+
+
+def lampiran_context(plan: Plan, jenis: str) -> dict[str, Any]:
+    """What every Lampiran body gets: its heading lines and prose chapters."""
+    kf = plan.keputusan[jenis]
+    lamp = kf.lampiran
+    if lamp is None:
+        return {}
+    return {
+        "lampiran_judul": list(lamp.judul),
+        "bab_list": [{"nomor": ROMAN[i], "judul": bab.judul, "baris": bab_lines(bab)} for i, bab in enumerate(lamp.bab)],
+        "bab_tabel_nomor": ROMAN[len(lamp.bab)],
+        "data": lamp.data,
+    }
+
+
+def bab_lines(bab: Bab) -> list[dict[str, Any]]:
+    """A chapter as flat lines: section headings, paragraphs, list items with
+    their marker and depth."""
+    out: list[dict[str, Any]] = []
+    for i, bagian in enumerate(bab.bagian):
+        out.append({"jenis": "bagian", "penanda": f"{string.ascii_uppercase[i]}.", "tingkat": 0, "teks": Rich.of(bagian.judul)})
+        for blok in bagian.isi:
+            if isinstance(blok, DaftarBlok):
+                out += _list_lines(blok.daftar, 0)
+            else:
+                out.append({"jenis": "paragraf", "penanda": "", "tingkat": 0, "teks": Rich.of(blok)})
+    return out
+
+
+def _list_lines(daftar: Daftar, tingkat: int) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for i, butir in enumerate(daftar.butir):
+        marker = f"{i + 1}." if daftar.gaya == "angka" else f"{huruf(i)}."
+        teks = butir.teks if isinstance(butir, Butir) else butir
+        out.append({"jenis": "butir", "penanda": marker, "tingkat": min(tingkat, 1), "teks": Rich.of(teks)})
+        if isinstance(butir, Butir):
+            out += _list_lines(butir.daftar, tingkat + 1)
+    return out
+
+
+def cell_items(value: str | list[str]) -> list[dict[str, Any]]:
+    """A table cell's texts; several are numbered 1), 2), …"""
+    items = as_list(value)
+    return [{"penanda": f"{i + 1})" if len(items) > 1 else "", "teks": Rich.of(t)} for i, t in enumerate(items)]
+
+
+def rencana_aksi_context(plan: Plan, jenis: str) -> dict[str, Any]:
+    """The Lampiran of the Rencana Aksi decree: prose chapters, then the table."""
+    ctx = lampiran_context(plan, jenis)
+    ra = plan.rencana_aksi
+    ctx["tabel_judul"] = list(ra.judul)
+    ctx["areas"] = [
+        {
+            "kode": area.kode,
+            "nama": Rich.of(area.nama),
+            "komponen": [
+                {
+                    "penanda": f"{k.no}.",
+                    "nama": Rich.of(k.nama).plain,
+                    "indikator": [
+                        {
+                            "id": f"{area.kode}.{k.no}.{i + 1}",
+                            "indikator": Rich.of(ind.indikator),
+                            "langkah_aksi": cell_items(ind.langkah_aksi),
+                            "bukti_fisik": cell_items(ind.bukti_fisik),
+                            "target_waktu": ind.target_waktu,
+                        }
+                        for i, ind in enumerate(k.indikator)
+                    ],
+                }
+                for k in area.komponen
+            ],
+        }
+        for area in ra.area
+    ]
+    return ctx
+
+
+# Lampiran bodies computed in Python, by decree kind. A kind not listed here
+# gets the generic context (heading, prose chapters and its `data:` as written
+# in the plan), so a new kind of decree is a template plus data.
+LAMPIRAN_BUILDERS = {"rencana-aksi": rencana_aksi_context}
+
+
+def lampiran_body_context(plan: Plan, jenis: str) -> dict[str, Any]:
+    builder = LAMPIRAN_BUILDERS.get(jenis, lampiran_context)
+    return builder(plan, jenis)
