@@ -1,0 +1,438 @@
+"""DOCX/ODT/XLSX/ODS → PDF with LibreOffice: the only module that starts it.
+
+One ``soffice`` process converts a whole batch. Each run gets a private
+profile in a fresh temporary folder (two runs sharing a profile fail), a
+timeout (the whole process group is killed), and a lock so that only one
+LibreOffice runs at a time, across threads and zidocs processes of this user.
+
+``soffice --convert-to`` exits 0 even when a source is missing or is garbage
+(garbage is even "converted" as plain text), so:
+
+- sources are checked before LibreOffice starts: they must exist and really be
+  the zip package their extension promises;
+- every expected output is checked afterwards: present, non-empty, ``%PDF-``,
+  readable by pypdf with at least one page.
+
+PDFs are made in a temp folder, made deterministic with
+:func:`zidocs.pdfnorm.normalize_pdf`, and only when the whole batch succeeded
+moved (atomically, one by one) into the output folder as ``<stem>.pdf``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import threading
+import time
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Sequence
+
+from pypdf import PdfReader
+
+from zidocs.atomic import atomic_path
+from zidocs.errors import ConversionError
+from zidocs.pdfnorm import normalize_pdf
+
+ENV_SOFFICE = "ZIDOCS_SOFFICE"
+SOFFICE_NAMES = ("soffice", "libreoffice")
+INSTALL_HINT = (
+    "Pasang LibreOffice dengan `sudo apt-get install libreoffice-writer-nogui` "
+    "(Debian/Ubuntu; tambahkan `libreoffice-calc-nogui` untuk XLSX/ODS), "
+    f"atau setel variabel lingkungan {ENV_SOFFICE} ke path program soffice "
+    "(mis. /usr/bin/soffice atau /opt/libreoffice/program/soffice)."
+)
+
+# Suffix → what the file must contain to be worth handing to LibreOffice.
+# OOXML: words that appear in the main part's content type.
+# ODF: the exact ``mimetype`` entry (or its template variant).
+_OOXML = {
+    ".docx": (b"wordprocessingml", b"ms-word."),
+    ".xlsx": (b"spreadsheetml", b"ms-excel."),
+}
+_ODF = {
+    ".odt": "application/vnd.oasis.opendocument.text",
+    ".ods": "application/vnd.oasis.opendocument.spreadsheet",
+}
+SUPPORTED_SUFFIXES = tuple(sorted({*_OOXML, *_ODF}))
+
+_STDERR_NOISE = ("javaldx",)  # harmless warning printed on every run
+_STDERR_TAIL_LINES = 15
+_LOCK_POLL = 0.1
+_REAP_TIMEOUT = 10  # seconds to collect output after killing soffice
+
+_thread_lock = threading.Lock()
+
+
+# --------------------------------------------------------------------------
+# Finding LibreOffice
+
+
+def find_soffice() -> str:
+    """Path of the LibreOffice program: ``$ZIDOCS_SOFFICE``, else
+    ``soffice`` or ``libreoffice`` on PATH; ConversionError when missing."""
+    override = os.environ.get(ENV_SOFFICE, "").strip()
+    if override:
+        found = shutil.which(override)
+        if found is None:
+            raise ConversionError(
+                f"Variabel {ENV_SOFFICE} menunjuk ke '{override}', tetapi program itu tidak ada "
+                "atau tidak dapat dijalankan. Perbaiki path-nya atau hapus variabel itu. "
+                + INSTALL_HINT
+            )
+        return found
+    for name in SOFFICE_NAMES:
+        found = shutil.which(name)
+        if found is not None:
+            return found
+    raise ConversionError(
+        "LibreOffice tidak terpasang (program `soffice` tidak ditemukan di PATH), "
+        "padahal zidocs memerlukannya untuk membuat PDF. " + INSTALL_HINT
+    )
+
+
+# --------------------------------------------------------------------------
+# Public entry point
+
+
+def to_pdf(
+    sources: Sequence[Path],
+    outdir: Path,
+    *,
+    timeout: float = 300,
+    build_date: dt.date | None = None,
+) -> list[Path]:
+    """Convert ``sources`` to PDFs in ``outdir`` with one LibreOffice run.
+
+    Returns ``outdir/<stem>.pdf`` for each source, in input order. The PDFs
+    are deterministic (see :mod:`zidocs.pdfnorm`; ``build_date`` becomes their
+    creation date). Nothing is written to ``outdir`` unless every source
+    converted. ``timeout`` (seconds) bounds both the wait for another
+    conversion to finish and the LibreOffice run itself.
+    """
+    paths = check_sources(sources)
+    if not paths:
+        return []
+    outdir = Path(outdir)
+    soffice = find_soffice()
+
+    with _soffice_lock(timeout), tempfile.TemporaryDirectory(prefix="zidocs-lo-") as tmp:
+        work = Path(tmp)
+        profile, indir, rawdir, normdir = (work / n for n in ("profile", "in", "out", "norm"))
+        for d in (profile, indir, rawdir, normdir):
+            d.mkdir()
+
+        staged = _stage(paths, indir)
+        argv = soffice_argv(soffice, profile, rawdir, staged)
+        result = _run_soffice(argv, timeout=timeout, cwd=work)
+        if result.timed_out:
+            raise ConversionError(
+                f"LibreOffice tidak selesai dalam {timeout:g} detik saat mengubah "
+                f"{len(paths)} berkas ({_names(paths)}) dan dihentikan. "
+                "Periksa apakah ada berkas yang sangat besar atau rusak, lalu coba lagi "
+                "(atau ubah berkas itu sendiri-sendiri)."
+                + _stderr_block(result.stderr)
+            )
+
+        raw = [rawdir / f"{p.stem}.pdf" for p in paths]
+        problems = [(src, why) for src, pdf in zip(paths, raw) if (why := check_pdf(pdf))]
+        if problems:
+            raise ConversionError(conversion_failure_message(problems, result.stderr))
+
+        normalized = []
+        for src, pdf in zip(paths, raw):
+            dst = normdir / pdf.name
+            try:
+                normalize_pdf(pdf, dst, build_date=build_date)
+            except ConversionError as exc:
+                raise ConversionError(
+                    f"PDF hasil LibreOffice untuk '{src}' tidak dapat dinormalisasi: {exc.message}"
+                ) from exc
+            normalized.append(dst)
+
+        outputs = []
+        for pdf in normalized:
+            target = outdir / pdf.name
+            with atomic_path(target) as tmp_target:
+                shutil.copyfile(pdf, tmp_target)
+            outputs.append(target)
+    return outputs
+
+
+# --------------------------------------------------------------------------
+# Checks (no LibreOffice involved)
+
+
+def check_sources(sources: Sequence[Path]) -> list[Path]:
+    """Absolute source paths, after checking all of them; every problem found
+    is reported in one ConversionError."""
+    paths = [Path(s).absolute() for s in sources]
+    problems: list[str] = []
+    by_stem: dict[str, list[Path]] = {}
+    for path in paths:
+        why = source_problem(path)
+        if why:
+            problems.append(f"- {path}: {why}")
+        by_stem.setdefault(path.stem, []).append(path)
+    for stem, same in by_stem.items():
+        if len(same) > 1:
+            listed = ", ".join(f"'{p}'" for p in same)
+            problems.append(
+                f"- {listed}: semuanya akan menjadi '{stem}.pdf'. "
+                "Ganti nama salah satunya atau ubah dalam dua kali proses."
+            )
+    if problems:
+        raise ConversionError(
+            "Berkas berikut tidak dapat diubah menjadi PDF; tidak ada PDF yang dibuat:\n"
+            + "\n".join(problems)
+        )
+    return paths
+
+
+def source_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be handed to LibreOffice, or None if it can."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        return (
+            f"jenis berkas '{path.suffix or '(tanpa ekstensi)'}' tidak didukung; "
+            f"yang didukung: {', '.join(SUPPORTED_SUFFIXES)}."
+        )
+    if not path.exists():
+        return "berkas tidak ditemukan. Periksa nama dan foldernya."
+    if not path.is_file():
+        return "bukan berkas biasa (mungkin folder)."
+    kind = suffix.lstrip(".").upper()
+    damaged = (
+        f"bukan berkas {kind} yang sah (rusak, terpotong, dilindungi kata sandi, "
+        "atau berekstensi salah). Buka di Word/LibreOffice lalu simpan ulang "
+        f"sebagai {kind} tanpa kata sandi."
+    )
+    try:
+        if not zipfile.is_zipfile(path):
+            return damaged
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            if suffix in _OOXML:
+                if "[Content_Types].xml" not in names:
+                    return damaged
+                types = zf.read("[Content_Types].xml")
+                if not any(word in types for word in _OOXML[suffix]):
+                    return damaged
+            else:
+                if "mimetype" not in names:
+                    return damaged
+                mime = zf.read("mimetype").decode("ascii", "replace").strip()
+                if mime not in (_ODF[suffix], _ODF[suffix] + "-template"):
+                    return damaged
+    except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, KeyError):
+        return damaged
+    return None
+
+
+def check_pdf(path: Path) -> str | None:
+    """Why the PDF LibreOffice should have written at ``path`` is unusable,
+    or None if it is a readable PDF with at least one page."""
+    if not path.exists():
+        return "LibreOffice tidak menghasilkan PDF"
+    size = path.stat().st_size
+    if size == 0:
+        return "PDF yang dihasilkan kosong (0 bita)"
+    with path.open("rb") as fh:
+        if fh.read(5) != b"%PDF-":
+            return "berkas yang dihasilkan bukan PDF"
+    try:
+        pages = len(PdfReader(path).pages)
+    except Exception as exc:  # pypdf raises many kinds; any of them means unusable
+        return f"PDF yang dihasilkan tidak terbaca ({type(exc).__name__}: {exc})"
+    if pages < 1:
+        return "PDF yang dihasilkan tidak memiliki halaman"
+    return None
+
+
+def conversion_failure_message(problems: Sequence[tuple[Path, str]], stderr: str) -> str:
+    lines = [f"- {src}: {why}." for src, why in problems]
+    return (
+        "LibreOffice gagal mengubah berkas berikut menjadi PDF; tidak ada PDF yang ditulis:\n"
+        + "\n".join(lines)
+        + "\nPastikan berkas itu dapat dibuka di LibreOffice atau Word (tidak rusak, "
+        "tidak berkata sandi), simpan ulang, lalu coba lagi."
+        + _stderr_block(stderr)
+    )
+
+
+def stderr_tail(stderr: str, lines: int = _STDERR_TAIL_LINES) -> str:
+    """Last ``lines`` meaningful lines of soffice's stderr."""
+    kept = [
+        ln.rstrip()
+        for ln in stderr.splitlines()
+        if ln.strip() and not any(noise in ln for noise in _STDERR_NOISE)
+    ]
+    return "\n".join(kept[-lines:])
+
+
+def _stderr_block(stderr: str) -> str:
+    tail = stderr_tail(stderr)
+    return f"\nPesan LibreOffice:\n{tail}" if tail else "\n(LibreOffice tidak memberi pesan galat.)"
+
+
+def _names(paths: Sequence[Path]) -> str:
+    shown = ", ".join(p.name for p in paths[:5])
+    return shown + (f", … (+{len(paths) - 5})" if len(paths) > 5 else "")
+
+
+def soffice_argv(soffice: str, profile: Path, outdir: Path, inputs: Sequence[Path]) -> list[str]:
+    """Command line for one batch conversion with a private profile."""
+    return [
+        soffice,
+        f"-env:UserInstallation={Path(profile).absolute().as_uri()}",
+        "--headless",
+        "--invisible",
+        "--norestore",
+        "--nologo",
+        "--nodefault",
+        "--nolockcheck",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(outdir),
+        *(str(Path(p).absolute()) for p in inputs),
+    ]
+
+
+def _stage(paths: Sequence[Path], indir: Path) -> list[Path]:
+    """Copy each source into its own folder under ``indir``, keeping its name.
+
+    LibreOffice then works on a snapshot, leaves no lock files beside the
+    user's files, and sees plain absolute paths (no names starting with ``-``
+    or looking like URLs); the name is kept for fields that show it.
+    """
+    staged = []
+    for i, src in enumerate(paths):
+        folder = indir / f"{i:05d}"
+        folder.mkdir()
+        dst = folder / src.name
+        try:
+            shutil.copyfile(src, dst)
+        except OSError as exc:
+            raise ConversionError(
+                f"Berkas '{src}' tidak dapat dibaca ({exc.strerror or exc}). "
+                "Periksa izin berkas itu, lalu coba lagi."
+            ) from exc
+        staged.append(dst)
+    return staged
+
+
+# --------------------------------------------------------------------------
+# Running LibreOffice (the only subprocess in zidocs)
+
+
+FONTS_CONF = Path(__file__).parent / "data" / "fonts.conf"
+
+
+def soffice_env() -> dict[str, str]:
+    """The environment for soffice: our fontconfig file, which includes the
+    system's and pins Bookman Old Style to TeX Gyre Bonum (same PDF everywhere)."""
+    env = dict(os.environ)
+    if FONTS_CONF.is_file() and "FONTCONFIG_FILE" not in env:
+        env["FONTCONFIG_FILE"] = str(FONTS_CONF)
+    return env
+
+
+@dataclass(frozen=True)
+class SofficeResult:
+    returncode: int | None
+    stdout: str
+    stderr: str
+    timed_out: bool
+
+
+def _run_soffice(argv: list[str], *, timeout: float, cwd: Path) -> SofficeResult:
+    """Run soffice in its own process group; kill the whole group on timeout
+    or interruption (soffice starts soffice.bin as a child)."""
+    try:
+        proc = subprocess.Popen(
+            argv,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=cwd,
+            env=soffice_env(),
+            start_new_session=True,
+        )
+    except OSError as exc:
+        raise ConversionError(
+            f"LibreOffice ('{argv[0]}') tidak dapat dijalankan ({exc.strerror or exc}). "
+            + INSTALL_HINT
+        ) from exc
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill_group(proc)
+        try:
+            out, err = proc.communicate(timeout=_REAP_TIMEOUT)
+        except subprocess.TimeoutExpired:  # a straggler outside the group holds the pipes
+            proc.kill()
+            out, err = b"", b""
+        return SofficeResult(None, _text(out), _text(err), timed_out=True)
+    except BaseException:  # Ctrl-C and friends: leave no LibreOffice behind
+        _kill_group(proc)
+        proc.wait()
+        raise
+    return SofficeResult(proc.returncode, _text(out), _text(err), timed_out=False)
+
+
+def _kill_group(proc: subprocess.Popen) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
+def _text(data: bytes | None) -> str:
+    return (data or b"").decode("utf-8", "replace")
+
+
+def lock_path() -> Path:
+    """The per-user lock file that serialises LibreOffice runs."""
+    return Path(tempfile.gettempdir()) / f"zidocs-soffice-{os.getuid()}.lock"
+
+
+@contextlib.contextmanager
+def _soffice_lock(timeout: float) -> Iterator[None]:
+    """Hold the LibreOffice lock: a thread lock within this process, and an
+    ``flock`` on :func:`lock_path` between processes. Waits at most
+    ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    if not _thread_lock.acquire(timeout=max(timeout, 0)):
+        raise _busy(timeout)
+    try:
+        fd = os.open(lock_path(), os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise _busy(timeout) from None
+                    time.sleep(_LOCK_POLL)
+            try:
+                yield
+            finally:
+                fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
+    finally:
+        _thread_lock.release()
+
+
+def _busy(timeout: float) -> ConversionError:
+    return ConversionError(
+        f"LibreOffice masih dipakai oleh proses zidocs lain setelah ditunggu {timeout:g} detik. "
+        f"Tunggu proses itu selesai lalu coba lagi (kunci: {lock_path()})."
+    )

@@ -1,0 +1,182 @@
+"""Deterministic PDFs: the same input gives the same bytes.
+
+LibreOffice stamps every PDF with the wall-clock time (/CreationDate) and a
+random trailer /ID, so converting one document twice gives two different files.
+:func:`normalize_pdf` rewrites those fields with pikepdf (qpdf):
+
+- /CreationDate and /ModDate become the build date at 00:00:00Z (or a fixed
+  epoch when no build date is given);
+- /Producer becomes ``zidocs``;
+- LibreOffice's non-standard trailer /DocChecksum (different every run) is
+  dropped;
+- the trailer /ID is derived from a hash of the file's content
+  (qpdf's ``deterministic_id``), not random;
+- ICC profiles of PDF/A output intents get the build date in their header
+  (lcms stamps the creation time there);
+- XMP metadata, when present, gets the same dates and producer, and its
+  per-run UUIDs (xmpMM:DocumentID / InstanceID) are removed.
+
+Nothing else is touched: page content, fonts (still embedded) and structure
+are copied as they are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import struct
+from pathlib import Path
+
+import pikepdf
+
+from zidocs.atomic import atomic_path
+from zidocs.errors import ConversionError
+
+PRODUCER = "zidocs"
+# Used when no build date is given: a fixed, obviously synthetic date.
+EPOCH = dt.date(2000, 1, 1)
+
+# XMP properties that change on every run and carry no meaning for a reader.
+_XMP_VOLATILE = (
+    "xmpMM:DocumentID",
+    "xmpMM:InstanceID",
+    "xmpMM:VersionID",
+    "xmpMM:History",
+    "xmpMM:DerivedFrom",
+)
+
+
+def pdf_date(build_date: dt.date | None) -> str:
+    """PDF date string for ``build_date`` at 00:00:00 UTC.
+
+    >>> pdf_date(dt.date(2026, 3, 9))
+    'D:20260309000000Z'
+    """
+    d = _as_date(build_date)
+    return f"D:{d.year:04d}{d.month:02d}{d.day:02d}000000Z"
+
+
+def xmp_date(build_date: dt.date | None) -> str:
+    """ISO 8601 date for XMP at 00:00:00 UTC.
+
+    >>> xmp_date(None)
+    '2000-01-01T00:00:00Z'
+    """
+    d = _as_date(build_date)
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}T00:00:00Z"
+
+
+def _as_date(build_date: dt.date | None) -> dt.date:
+    if build_date is None:
+        return EPOCH
+    # datetime is a subclass of date: keep only the calendar day.
+    return dt.date(build_date.year, build_date.month, build_date.day)
+
+
+def normalize_pdf(
+    src: Path,
+    dst: Path,
+    *,
+    title: str | None = None,
+    build_date: dt.date | None = None,
+) -> None:
+    """Rewrite ``src`` into ``dst`` (atomically) with deterministic metadata.
+
+    ``title`` replaces the document title when given; otherwise the title the
+    PDF already has (LibreOffice copies it from the document's properties) is
+    kept. ``src`` and ``dst`` may be the same path.
+    """
+    src, dst = Path(src), Path(dst)
+    stamp = pdf_date(build_date)
+    try:
+        with pikepdf.open(src) as pdf:
+            _fix_docinfo(pdf, stamp=stamp, title=title)
+            _fix_trailer(pdf)
+            _fix_xmp(pdf, stamp=xmp_date(build_date), title=title)
+            _fix_output_intents(pdf, _as_date(build_date))
+            with atomic_path(dst) as tmp:
+                pdf.save(
+                    tmp,
+                    deterministic_id=True,
+                    # We set the metadata ourselves; don't let pikepdf add to it.
+                    fix_metadata_version=False,
+                    linearize=False,
+                )
+    except pikepdf.PdfError as exc:
+        raise ConversionError(
+            f"PDF '{src}' tidak dapat dibaca untuk dinormalisasi ({exc}). "
+            "Berkas itu rusak; buat ulang dari dokumen sumbernya."
+        ) from exc
+
+
+def _fix_docinfo(pdf: pikepdf.Pdf, *, stamp: str, title: str | None) -> None:
+    info = pdf.docinfo
+    info[pikepdf.Name.CreationDate] = pikepdf.String(stamp)
+    info[pikepdf.Name.ModDate] = pikepdf.String(stamp)
+    info[pikepdf.Name.Producer] = pikepdf.String(PRODUCER)
+    if title is not None:
+        info[pikepdf.Name.Title] = pikepdf.String(title)
+
+
+def _fix_trailer(pdf: pikepdf.Pdf) -> None:
+    # LibreOffice writes a non-standard /DocChecksum into the trailer (an MD5
+    # that changes with every run); qpdf would copy it. qpdf also keeps the
+    # old /ID[0] even with deterministic_id: drop /ID so both halves of the
+    # new one are the content hash.
+    for key in (pikepdf.Name.DocChecksum, pikepdf.Name.ID):
+        if key in pdf.trailer:
+            del pdf.trailer[key]
+
+
+def _fix_xmp(pdf: pikepdf.Pdf, *, stamp: str, title: str | None) -> None:
+    """Pin the varying fields of an XMP stream, if the PDF has one.
+
+    LibreOffice only writes XMP for PDF/A or when asked to; it is kept (PDF/A
+    requires it) but its dates, producer and per-run UUIDs are made fixed.
+    """
+    if pikepdf.Name.Metadata not in pdf.Root:
+        return
+    with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
+        for key in _XMP_VOLATILE:
+            if key in meta:
+                del meta[key]
+        for key in ("xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate"):
+            meta[key] = stamp
+        meta["pdf:Producer"] = PRODUCER
+        if title is not None:
+            meta["dc:title"] = title
+
+
+def _fix_output_intents(pdf: pikepdf.Pdf, day: dt.date) -> None:
+    intents = pdf.Root.get(pikepdf.Name.OutputIntents)
+    if not isinstance(intents, pikepdf.Array):
+        return
+    for intent in intents:
+        profile = intent.get(pikepdf.Name.DestOutputProfile) if isinstance(intent, pikepdf.Dictionary) else None
+        if not isinstance(profile, pikepdf.Stream):
+            continue
+        data = profile.read_bytes()
+        fixed = fix_icc_date(data, day)
+        if fixed != data:
+            profile.write(fixed, filter=pikepdf.Name.FlateDecode)
+
+
+def fix_icc_date(data: bytes, day: dt.date) -> bytes:
+    """Return the ICC profile ``data`` with its creation date set to ``day``.
+
+    The header's dateTimeNumber (bytes 24–35) holds the time the profile was
+    made. When the profile carries an ID (ICC v4 MD5, bytes 84–99) it is
+    recomputed as the ICC spec says (MD5 with flags, intent and ID zeroed).
+    Anything that is not an ICC profile is returned unchanged.
+    """
+    if len(data) < 128 or data[36:40] != b"acsp":
+        return data
+    out = bytearray(data)
+    out[24:36] = struct.pack(">6H", day.year, day.month, day.day, 0, 0, 0)
+    if any(out[84:100]):
+        probe = bytearray(out)
+        probe[44:48] = bytes(4)
+        probe[64:68] = bytes(4)
+        probe[84:100] = bytes(16)
+        out[84:100] = hashlib.md5(probe, usedforsecurity=False).digest()
+    return bytes(out)
