@@ -80,10 +80,7 @@ def read_yaml(path: Path, rel: str) -> YamlDoc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         what = (exc.problem or exc.context or "sintaks tidak sah").strip()
-        raise InputError(
-            f"{rel}:{line}: galat YAML: {_yaml_problem_id(what)}. Periksa indentasi, tanda titik dua, "
-            "dan tanda kutip di baris ini atau baris sebelumnya."
-        ) from None
+        raise InputError(f"{rel}:{line}: galat YAML: {yaml_problem_id(what)}") from None
     except YAMLError as exc:
         raise InputError(f"{rel}: galat YAML: {exc}. Periksa sintaks berkas ini.") from None
     doc = YamlDoc(rel=rel, data=None)
@@ -91,24 +88,34 @@ def read_yaml(path: Path, rel: str) -> YamlDoc:
     return doc
 
 
-_YAML_PROBLEMS = {
-    "found duplicate key": "kunci ganda (kunci yang sama ditulis dua kali)",
-    "mapping values are not allowed here": "tanda ':' tidak diharapkan di sini (beri tanda kutip pada teks yang memuat ': ')",
-    "could not find expected ':'": "tanda ':' yang diharapkan tidak ditemukan",
-    "found character '\\t' that cannot start any token": "karakter tab tidak boleh dipakai untuk indentasi; pakai spasi",
-    "found unexpected end of stream": "berkas berakhir di tengah teks (tanda kutip belum ditutup?)",
-    "expected <block end>, but found": "indentasi tidak konsisten",
-    "did not find expected key": "kunci yang diharapkan tidak ditemukan (indentasi tidak konsisten?)",
-    "did not find expected '-' indicator": "tanda '-' daftar yang diharapkan tidak ditemukan (indentasi tidak konsisten?)",
-    "found undefined alias": "alias YAML tidak dikenal",
-}
+_CHECK_LINE = "Periksa indentasi, tanda titik dua, dan tanda kutip di baris ini atau baris sebelumnya."
+_YAML_PROBLEMS = (
+    ("found duplicate key", None),  # handled below: names the key
+    ("mapping values are not allowed here",
+     "tanda ':' tidak diharapkan di sini; beri tanda kutip pada teks yang memuat ': '."),
+    ("could not find expected ':'", "tanda ':' yang diharapkan tidak ditemukan. " + _CHECK_LINE),
+    ("found character '\\t' that cannot start any token",
+     "karakter tab tidak boleh dipakai untuk indentasi; ganti dengan spasi."),
+    ("found unexpected end of stream", "berkas berakhir di tengah teks; tanda kutip belum ditutup?"),
+    ("expected ',' or ']'", "daftar [ … ] belum ditutup dengan ']'. " + _CHECK_LINE),
+    ("expected ',' or '}'", "pemetaan { … } belum ditutup dengan '}'. " + _CHECK_LINE),
+    ("expected <block end>, but found", "indentasi tidak konsisten. " + _CHECK_LINE),
+    ("did not find expected key", "kunci yang diharapkan tidak ditemukan (indentasi tidak konsisten?). " + _CHECK_LINE),
+    ("did not find expected '-' indicator",
+     "tanda '-' daftar yang diharapkan tidak ditemukan (indentasi tidak konsisten?). " + _CHECK_LINE),
+    ("found undefined alias", "alias YAML (*nama) tidak dikenal; hapus tanda * di awal teks atau beri tanda kutip."),
+)
 
 
-def _yaml_problem_id(problem: str) -> str:
-    for en, idn in _YAML_PROBLEMS.items():
-        if problem.startswith(en):
+def yaml_problem_id(problem: str) -> str:
+    """ruamel's English problem text, said in Bahasa Indonesia with the fix."""
+    if problem.startswith("found duplicate key"):
+        key = problem.split('"')[1] if '"' in problem else "?"
+        return f"kunci “{key}” ditulis dua kali di pemetaan yang sama; hapus atau gabungkan salah satunya."
+    for en, idn in _YAML_PROBLEMS:
+        if problem.startswith(en) and idn:
             return idn
-    return f"sintaks tidak sah ({problem})"
+    return f"sintaks tidak sah ({problem}). " + _CHECK_LINE
 
 
 def _plain(node: Any, path: YamlPath, lines: dict[YamlPath, int]) -> Any:

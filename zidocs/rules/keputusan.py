@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..findings import Finding
-from ..loader import KEPUTUSAN_PREFIX, LoadedPlan
+from ..loader import KEPUTUSAN_PREFIX, LoadedPlan, format_path
 from .teks import iter_texts
 
 _REG_YEAR = re.compile(r"\bNomor\s*:?\s*[\w./-]+\s+Tahun\s+(\d{4})\b", re.IGNORECASE)
@@ -46,7 +46,7 @@ def check(loaded: LoadedPlan) -> list[Finding]:
                   f"keputusan yang dicabut ({ref}) tidak disebut di diktum; sebutkan di diktum atau perbaiki `mencabut`.")
         for path, text in iter_texts(doc):
             for pesan in citation_problems(text):
-                f(path, "peringatan", "SITASI-TAHUN", pesan)
+                f(path, "peringatan", "SITASI-TAHUN", f"{format_path(path)}: {pesan}")
 
     for nomor, kinds in sorted(by_nomor.items()):
         if len(kinds) > 1:

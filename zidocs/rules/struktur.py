@@ -25,9 +25,9 @@ def check(loaded: LoadedPlan) -> list[Finding]:
     def f(path, level, kode, pesan):
         out.append(Finding(doc.rel, doc.line(*path), level, kode, pesan))
 
-    for y in sorted({int(m) for line in plan.rencana_aksi.judul for m in re.findall(r"\b(\d{4})\b", line)}):
-        if y != plan.tahun:
-            f(("judul",), "peringatan", "JUDUL-TAHUN",
+    for i, line in enumerate(plan.rencana_aksi.judul):
+        for y in sorted({int(m) for m in re.findall(r"\b(\d{4})\b", line)} - {plan.tahun}):
+            f(("judul", i), "peringatan", "JUDUL-TAHUN",
               f"judul BAB II menyebut tahun {y}, padahal rencana ini untuk tahun {plan.tahun}; ganti menjadi {plan.tahun}.")
 
     _numbering(f, [a.kode for a in plan.rencana_aksi.area], list(ROMAN), ("area",), "kode", "area")
@@ -67,13 +67,15 @@ def _numbering(f, numbers: list, expected: list, path: tuple, key: str, what: st
         p = path + (i, key)
         if n not in expected:
             f(p, "galat", "NOMOR-TIDAK-SAH", f"nomor {n!r} tidak sah untuk {what}; pakai {expected[0]}, {expected[1]}, …")
+            prev = expected[0] if prev is None else expected[expected.index(prev) + 1]
             continue
+        want = expected[0] if prev is None else expected[expected.index(prev) + 1]
         if n in seen:
             f(p, "galat", "NOMOR-GANDA", f"nomor {n} dipakai lebih dari sekali untuk {what}; "
-              "beri nomor urut yang berbeda (ID indikator bergantung pada nomor ini).")
-        else:
-            want = expected[0] if prev is None else expected[expected.index(prev) + 1]
-            if n != want:
-                f(p, "galat", "NOMOR-LONCAT", f"nomor {what} seharusnya {want}, tertulis {n}; perbaiki urutannya.")
-            seen.add(n)
+              f"seharusnya {want} (ID indikator bergantung pada nomor ini).")
+            prev = want  # a repeated number takes the slot it should have had
+            continue
+        if n != want:
+            f(p, "galat", "NOMOR-LONCAT", f"nomor {what} seharusnya {want}, tertulis {n}; perbaiki urutannya.")
+        seen.add(n)
         prev = n

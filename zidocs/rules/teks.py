@@ -13,7 +13,7 @@ from ..loader import LoadedPlan, YamlDoc, YamlPath, format_path
 from ..markup import MarkupError, italic_spans, plain, runs
 
 # Keys whose values are codes, not prose.
-_NOT_PROSE = {"gaya", "kode", "id", "nip", "status", "periode"}
+_NOT_PROSE = {"gaya", "kode", "id", "nip", "status", "periode", "istilah_asing"}
 
 MAX_TEKS = 5000  # characters in one value; longer cannot be laid out in a cell or paragraph
 
@@ -27,7 +27,7 @@ ISTILAH_ASING = (
     "stakeholder", "coaching", "mentoring", "role model", "public campaign", "training need analysis",
     "pilot project", "hoax", "timeline", "draft", "link", "e-mail", "email", "upload", "download",
     "feedback", "dashboard", "survey", "password", "username", "barcode", "scan", "softcopy", "hardcopy",
-    "deadline", "workshop", "meeting", "update",
+    "deadline", "workshop", "meeting", "update", "record",
 )
 
 _PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))

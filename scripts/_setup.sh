@@ -1,0 +1,36 @@
+# Shared set-up for scripts/demo.sh and scripts/test.sh (sourced, POSIX sh).
+# Installs what zidocs needs on a Debian/Ubuntu machine that has only python3:
+# LibreOffice (DOCX → PDF), poppler-utils and qpdf (reading/checking PDFs),
+# TeX Gyre Bonum (free metric twin of Bookman Old Style), then a local venv.
+set -eu
+cd "$(dirname "$0")/.."
+
+DEB_PACKAGES="libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils qpdf fonts-texgyre fonts-dejavu-core"
+
+need_apt=""
+command -v soffice >/dev/null 2>&1 || need_apt=1
+command -v pdftotext >/dev/null 2>&1 || need_apt=1
+command -v pdftoppm >/dev/null 2>&1 || need_apt=1
+command -v qpdf >/dev/null 2>&1 || need_apt=1
+[ -e /usr/share/texmf/fonts/opentype/public/tex-gyre/texgyrebonum-regular.otf ] || need_apt=1
+python3 -m venv --help >/dev/null 2>&1 || { need_apt=1; DEB_PACKAGES="$DEB_PACKAGES python3-venv"; }
+python3 -c 'import ensurepip' >/dev/null 2>&1 || { need_apt=1; DEB_PACKAGES="$DEB_PACKAGES python3-venv"; }
+
+if [ -n "$need_apt" ]; then
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  echo "==> Memasang paket sistem: $DEB_PACKAGES"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $DEB_PACKAGES >/dev/null
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  echo "==> Membuat lingkungan Python di .venv"
+  python3 -m venv .venv
+fi
+stamp=.venv/.zidocs-installed
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  echo "==> Memasang zidocs dan pustakanya"
+  .venv/bin/python -m pip install -q --upgrade pip >/dev/null
+  .venv/bin/python -m pip install -q -e '.[test]'
+  touch "$stamp"
+fi
