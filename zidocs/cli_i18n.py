@@ -40,3 +40,24 @@ def _write_usage(self, prog, args="", prefix=None):
 
 
 _fmt.HelpFormatter.write_usage = _write_usage
+
+_orig_usage_pieces = _core.Command.collect_usage_pieces
+_USAGE_WORDS = {"[OPTIONS]": "[OPSI]", "COMMAND": "PERINTAH", "[ARGS]...": "[ARG]..."}
+
+
+def _usage_pieces(self, ctx):
+    return [" ".join(_USAGE_WORDS.get(w, w) for w in piece.split(" ")) for piece in _orig_usage_pieces(self, ctx)]
+
+
+_core.Command.collect_usage_pieces = _usage_pieces
+
+import typer.core as _tcore  # noqa: E402
+
+_orig_group_pieces = _tcore.TyperGroup.collect_usage_pieces
+
+
+def _group_usage_pieces(self, ctx):
+    return [" ".join(_USAGE_WORDS.get(w, w) for w in piece.split(" ")) for piece in _orig_group_pieces(self, ctx)]
+
+
+_tcore.TyperGroup.collect_usage_pieces = _group_usage_pieces
