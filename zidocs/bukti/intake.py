@@ -1,0 +1,401 @@
+"""Intake checks: what a file really is, and whether the dossier can use it.
+
+Everything here reads the *content*; the uploaded name only has to agree with
+it. A refused file raises :class:`BuktiDitolak` whose message (Bahasa
+Indonesia) names the file and says how to fix it.
+
+What becomes of each kind:
+
+* PDF — kept as is. If it is encrypted with an empty user password, or damaged
+  but repairable (qpdf first, then pypdf), a clean *derived* PDF is written
+  beside the original and the fix is recorded in ``catatan``.
+* JPEG / PNG — kept as is; the dossier turns them into pages at build time with
+  img2pdf (EXIF orientation honoured, JPEG bytes embedded unchanged). Intake
+  runs the same conversion once as a trial so a build never meets a surprise.
+* DOCX / XLSX / ODT — converted to PDF with the project's LibreOffice converter
+  (:func:`zidocs.convert.to_pdf`); the original is kept, the PDF is derived.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import shutil
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+from zidocs.errors import BuktiError, ConversionError
+
+logging.getLogger("img2pdf").addHandler(logging.NullHandler())
+logging.getLogger("pypdf").addHandler(logging.NullHandler())
+
+
+class BuktiDitolak(BuktiError):
+    """One evidence file was refused at intake."""
+
+    def __init__(self, nama: str, alasan: str, saran: str = ""):
+        self.nama = nama
+        self.alasan = alasan
+        self.saran = saran
+        text = f"{nama}: {alasan}"
+        if saran:
+            text += f" {saran}"
+        super().__init__(text)
+
+
+@dataclass(frozen=True)
+class Media:
+    kind: str
+    media_type: str
+    extensions: tuple[str, ...]
+    label: str  # how the content is named to the user
+
+
+MEDIA: dict[str, Media] = {
+    m.kind: m
+    for m in (
+        Media("pdf", "application/pdf", (".pdf",), "PDF"),
+        Media("jpeg", "image/jpeg", (".jpg", ".jpeg"), "gambar JPEG"),
+        Media("png", "image/png", (".png",), "gambar PNG"),
+        Media(
+            "docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            (".docx",),
+            "dokumen Word (DOCX)",
+        ),
+        Media(
+            "xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            (".xlsx",),
+            "lembar kerja Excel (XLSX)",
+        ),
+        Media("odt", "application/vnd.oasis.opendocument.text", (".odt",), "dokumen ODT"),
+    )
+}
+KIND_BY_MEDIA_TYPE = {m.media_type: m.kind for m in MEDIA.values()}
+OFFICE_KINDS = ("docx", "xlsx", "odt")
+
+SARAN_JENIS = (
+    "Yang diterima: PDF, foto JPEG/PNG, dokumen DOCX/XLSX/ODT. "
+    "Simpan atau cetak berkas sebagai PDF lalu tambahkan lagi."
+)
+
+
+def sniff(path: Path) -> str | None:
+    """The kind of file by its content (magic bytes), or None when unknown."""
+    with open(path, "rb") as fh:
+        head = fh.read(1024)
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if b"%PDF-" in head:  # the spec tolerates junk before the header
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return _sniff_zip(path)
+    return None
+
+
+def _sniff_zip(path: Path) -> str | None:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            if "mimetype" in names:
+                mt = zf.read("mimetype").decode("ascii", "replace").strip()
+                return "odt" if mt == MEDIA["odt"].media_type else None
+            if "[Content_Types].xml" in names:
+                if "word/document.xml" in names:
+                    return "docx"
+                if "xl/workbook.xml" in names:
+                    return "xlsx"
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return None
+    return None
+
+
+@dataclass(frozen=True)
+class Intake:
+    """What intake learnt about one accepted file."""
+
+    kind: str
+    media_type: str
+    halaman: int
+    derived_pdf: Path | None  # PDF made at intake (conversion, repair, decryption)
+    catatan: str  # the conversion or repair made, "" when none
+
+
+Converter = Callable[[Sequence[Path], Path], list[Path]]
+
+
+def inspect_file(
+    path: Path,
+    workdir: Path,
+    *,
+    nama: str | None = None,
+    converter: Converter | None = None,
+) -> Intake:
+    """Check one file; raise :class:`BuktiDitolak` if it cannot be evidence.
+
+    ``workdir`` is an empty private folder for derived files; ``nama`` is the
+    name shown to the user (default: the file's name).
+    """
+    path = Path(path)
+    nama = nama or path.name
+    if not path.is_file():
+        raise BuktiDitolak(nama, "berkas tidak ditemukan atau bukan berkas biasa.",
+                           "Periksa jalur berkasnya.")
+    if path.stat().st_size == 0:
+        raise BuktiDitolak(nama, "berkas kosong (0 bita).",
+                           "Ambil lagi berkas aslinya; mungkin unduhan atau salinannya gagal.")
+    kind = sniff(path)
+    ext = path.suffix.lower() if nama == path.name else Path(nama).suffix.lower()
+    if kind is None:
+        raise BuktiDitolak(nama, "jenis isi berkas tidak dikenali atau tidak didukung.", SARAN_JENIS)
+    media = MEDIA[kind]
+    if ext not in media.extensions:
+        named = next((m for m in MEDIA.values() if ext in m.extensions), None)
+        if named is None:
+            said = f"berakhiran '{ext}'" if ext else "tanpa akhiran nama"
+            raise BuktiDitolak(
+                nama,
+                f"nama berkas {said}, tetapi isinya {media.label}.",
+                f"Ganti nama berkas dengan akhiran {media.extensions[0]} lalu tambahkan lagi.",
+            )
+        raise BuktiDitolak(
+            nama,
+            f"nama berkas berakhiran {ext} ({named.label}), tetapi isinya {media.label}.",
+            f"Periksa apakah berkasnya benar; bila benar, ganti akhiran nama menjadi "
+            f"{media.extensions[0]} lalu tambahkan lagi.",
+        )
+    if kind == "pdf":
+        halaman, derived, catatan = check_pdf(path, workdir, nama)
+    elif kind in ("jpeg", "png"):
+        halaman, derived, catatan = check_image(path, kind, nama), None, ""
+    else:
+        halaman, derived, catatan = convert_office(path, kind, workdir, nama, converter)
+    return Intake(kind, media.media_type, halaman, derived, catatan)
+
+
+# --- PDF -------------------------------------------------------------------
+
+SARAN_SANDI = (
+    "Buka berkas itu dengan kata sandinya, simpan ulang tanpa kata sandi "
+    "(mis. Cetak → 'Simpan sebagai PDF'), lalu tambahkan hasilnya."
+)
+SARAN_RUSAK = (
+    "Minta ulang berkas aslinya, atau buka di penampil PDF lalu cetak ulang "
+    "sebagai PDF, kemudian tambahkan hasilnya."
+)
+
+
+def check_pdf(path: Path, workdir: Path, nama: str) -> tuple[int, Path | None, str]:
+    """Open with qpdf (pikepdf); fall back to pypdf. Returns pages, derived PDF, note."""
+    import pikepdf
+
+    try:
+        pdf = pikepdf.open(path)
+    except pikepdf.PasswordError:
+        raise BuktiDitolak(nama, "PDF ini dikunci dengan kata sandi.", SARAN_SANDI) from None
+    except (pikepdf.PdfError, OSError, RuntimeError, ValueError) as exc:
+        return _repair_with_pypdf(path, workdir, nama, exc)
+    with pdf:
+        try:
+            halaman = len(pdf.pages)
+            for page in pdf.pages:
+                _ = page.mediabox
+                _read_contents(page)
+        except (pikepdf.PdfError, RuntimeError, ValueError, TypeError, KeyError) as exc:
+            return _repair_with_pypdf(path, workdir, nama, exc)
+        if halaman == 0:
+            raise BuktiDitolak(nama, "PDF ini tidak memuat satu halaman pun.", SARAN_RUSAK)
+        notes = []
+        if pdf.is_encrypted:
+            notes.append("enkripsi dibuka dengan kata sandi kosong")
+        warnings = [w for w in pdf.get_warnings() if w]
+        if warnings:
+            notes.append(f"diperbaiki dengan qpdf ({_short(_unpath(warnings[0], path))})")
+        if not notes:
+            return halaman, None, ""
+        derived = workdir / "turunan.pdf"
+        try:
+            pdf.save(derived, encryption=False, deterministic_id=True)
+        except (pikepdf.PdfError, RuntimeError, ValueError) as exc:
+            return _repair_with_pypdf(path, workdir, nama, exc)
+    # the repaired copy must itself open cleanly
+    with pikepdf.open(derived) as again:
+        if len(again.pages) != halaman:  # pragma: no cover - qpdf invariant
+            raise BuktiDitolak(nama, "PDF rusak dan hasil perbaikannya tidak utuh.", SARAN_RUSAK)
+    return halaman, derived, "; ".join(notes)
+
+
+def _unpath(message, path: Path) -> str:
+    """qpdf prefixes messages with the (private temp) path: drop it."""
+    text = str(message)
+    for prefix in (f"{path}: ", str(path)):
+        text = text.replace(prefix, "")
+    return text
+
+
+def _read_contents(page) -> None:
+    import pikepdf
+
+    contents = page.obj.get("/Contents")
+    if contents is None:
+        return
+    streams = contents if isinstance(contents, pikepdf.Array) else [contents]
+    for stream in streams:
+        stream.read_bytes()
+
+
+def _short(text: str, limit: int = 120) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _repair_with_pypdf(path: Path, workdir: Path, nama: str, first: Exception):
+    from pypdf import PdfReader, PdfWriter
+
+    try:
+        reader = PdfReader(path, strict=False)
+        if reader.is_encrypted and reader.decrypt("") == 0:
+            raise BuktiDitolak(nama, "PDF ini dikunci dengan kata sandi.", SARAN_SANDI)
+        writer = PdfWriter()
+        for page in reader.pages:
+            writer.add_page(page)
+        halaman = len(writer.pages)
+        if halaman == 0:
+            raise ValueError("no pages")
+        derived = workdir / "turunan.pdf"
+        with open(derived, "wb") as fh:
+            writer.write(fh)
+        import pikepdf
+
+        with pikepdf.open(derived) as check:
+            for page in check.pages:
+                _read_contents(page)
+    except BuktiDitolak:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any failure here means "beyond repair"
+        raise BuktiDitolak(
+            nama,
+            f"PDF rusak dan tidak dapat diperbaiki ({_short(_unpath(first, path), 100)}).",
+            SARAN_RUSAK,
+        ) from exc
+    return halaman, derived, f"diperbaiki dengan pypdf ({_short(_unpath(first, path))})"
+
+
+# --- images ----------------------------------------------------------------
+
+
+def check_image(path: Path, kind: str, nama: str) -> int:
+    import img2pdf
+    from PIL import Image, UnidentifiedImageError
+
+    fmt = {"jpeg": "JPEG", "png": "PNG"}[kind]
+    try:
+        with Image.open(path) as im:
+            if im.format != fmt:
+                raise BuktiDitolak(nama, f"isi berkas bukan {MEDIA[kind].label} yang sah.", SARAN_JENIS)
+            im.verify()
+        with Image.open(path) as im:
+            im.load()  # decodes: catches truncated image data
+            if im.width < 1 or im.height < 1:
+                raise ValueError("empty image")
+        img2pdf.convert(str(path), layout_fun=image_layout(), nodate=True)
+    except BuktiDitolak:
+        raise
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError,
+            img2pdf.ImageOpenError, img2pdf.PdfTooLargeError) as exc:
+        raise BuktiDitolak(
+            nama,
+            f"{MEDIA[kind].label} ini rusak atau tidak dapat dibaca ({_short(exc, 100)}).",
+            "Ambil atau ekspor ulang gambarnya, lalu tambahkan lagi.",
+        ) from exc
+    except Exception as exc:  # noqa: BLE001 - img2pdf raises bare Exception subclasses
+        raise BuktiDitolak(
+            nama,
+            f"{MEDIA[kind].label} ini tidak dapat dijadikan halaman PDF ({_short(exc, 100)}).",
+            "Buka gambarnya, simpan ulang sebagai JPEG atau PNG biasa, lalu tambahkan lagi.",
+        ) from exc
+    return 1
+
+
+A4 = (595.2756, 841.8898)  # points
+IMAGE_BORDER = 28.3465  # 10 mm
+
+
+def image_layout():
+    """img2pdf layout: fit into A4 (turned to match the image), 10 mm border."""
+    import img2pdf
+
+    return img2pdf.get_layout_fun(
+        pagesize=A4,
+        border=(IMAGE_BORDER, IMAGE_BORDER),
+        fit=img2pdf.FitMode.into,
+        auto_orient=True,
+    )
+
+
+# --- office documents --------------------------------------------------------
+
+
+def default_converter() -> Converter:
+    try:
+        from zidocs.convert import to_pdf
+    except ImportError as exc:  # the converter module is not installed yet
+        raise ConversionError(
+            "Konverter LibreOffice (zidocs.convert) belum tersedia; dokumen DOCX/XLSX/ODT "
+            "belum dapat diterima. Simpan dokumen sebagai PDF lalu tambahkan PDF-nya."
+        ) from exc
+    return to_pdf
+
+
+def convert_office(path: Path, kind: str, workdir: Path, nama: str,
+                   converter: Converter | None) -> tuple[int, Path, str]:
+    convert = converter or default_converter()
+    if converter is None:  # LibreOffice missing is not this file's fault: exit 5, not 6
+        from zidocs.convert import find_soffice
+
+        find_soffice()
+    srcdir = workdir / "sumber"
+    outdir = workdir / "pdf"
+    srcdir.mkdir(parents=True, exist_ok=True)
+    outdir.mkdir(parents=True, exist_ok=True)
+    # the uploaded name never decides a path: copy under a fixed name
+    source = srcdir / f"dokumen{MEDIA[kind].extensions[0]}"
+    shutil.copyfile(path, source)
+    try:
+        outputs = convert([source], outdir)
+    except ConversionError as exc:
+        raise BuktiDitolak(
+            nama,
+            f"{MEDIA[kind].label} ini gagal diubah menjadi PDF oleh LibreOffice ({exc.message}).",
+            "Buka dokumennya di LibreOffice/Word, ekspor sebagai PDF, lalu tambahkan PDF-nya.",
+        ) from exc
+    if not outputs or not Path(outputs[0]).is_file():
+        raise BuktiDitolak(nama, "LibreOffice tidak menghasilkan PDF dari dokumen ini.",
+                           "Ekspor dokumennya sebagai PDF secara manual lalu tambahkan PDF-nya.")
+    produced = Path(outputs[0])
+    import pikepdf
+
+    try:
+        with pikepdf.open(produced) as pdf:
+            halaman = len(pdf.pages)
+    except pikepdf.PdfError as exc:
+        raise BuktiDitolak(nama, "PDF hasil konversi LibreOffice rusak.",
+                           "Ekspor dokumennya sebagai PDF secara manual lalu tambahkan PDF-nya.") from exc
+    if halaman == 0:
+        raise BuktiDitolak(nama, "dokumen ini kosong (PDF hasil konversi tanpa halaman).",
+                           "Periksa isi dokumennya.")
+    return halaman, produced, f"dikonversi dari {kind.upper()} ke PDF dengan LibreOffice"
+
+
+def image_pdf_bytes(path: Path) -> bytes:
+    """The image as a one-page PDF (img2pdf: EXIF honoured, no re-encoding)."""
+    import img2pdf
+
+    buf = io.BytesIO()
+    img2pdf.convert(str(path), layout_fun=image_layout(), nodate=True, outputstream=buf)
+    return buf.getvalue()

@@ -1,0 +1,53 @@
+"""Evidence per indicator, in plan order, for `zidocs bukti list` (pure over the store's rows)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from zidocs.bukti.store import BuktiEntry, BuktiStore
+from zidocs.errors import InputError
+from zidocs.models import Plan
+
+
+@dataclass(frozen=True)
+class IndikatorRow:
+    indikator: str
+    teks: str
+    entries: tuple[BuktiEntry, ...]
+
+
+@dataclass(frozen=True)
+class Listing:
+    rows: tuple[IndikatorRow, ...]
+    stray: tuple[BuktiEntry, ...]  # rows whose indicator is not in the plan
+
+    @property
+    def total(self) -> int:
+        return len(self.rows)
+
+    @property
+    def with_evidence(self) -> int:
+        return sum(1 for r in self.rows if r.entries)
+
+    @property
+    def files(self) -> int:
+        return sum(len(r.entries) for r in self.rows)
+
+
+def group(plan: Plan, entries: list[BuktiEntry], area: str | None = None) -> Listing:
+    refs = [r for r in plan.indikator_list() if area is None or r.area.kode == area]
+    by_ind: dict[str, list[BuktiEntry]] = {}
+    for e in sorted(entries, key=lambda e: (e.ditambahkan, e.id)):
+        by_ind.setdefault(e.indikator, []).append(e)
+    known = {r.id for r in plan.indikator_list()}
+    rows = tuple(IndikatorRow(r.id, r.indikator.indikator, tuple(by_ind.get(r.id, ()))) for r in refs)
+    stray = tuple(e for e in entries if e.indikator not in known and (area is None or e.area == area))
+    return Listing(rows, stray)
+
+
+def listing(store: BuktiStore | None, plan: Plan, area: str | None = None) -> Listing:
+    """Evidence per indicator; ``store`` None (not created yet) lists every indicator as empty."""
+    if area is not None and plan.area(area) is None:
+        kode = ", ".join(a.kode for a in plan.rencana_aksi.area)
+        raise InputError(f"Area '{area}' tidak ada dalam rencana aksi {plan.tahun}. Area yang ada: {kode}.")
+    return group(plan, store.entries(tahun=plan.tahun) if store is not None else [], area)

@@ -1,0 +1,267 @@
+"""CLI for the evidence store (`zidocs bukti …`) and the dossier (`zidocs dossier`).
+
+Commands are thin: parse, call one library function, print. Errors are raised
+as ZidocsError subclasses; the main CLI maps them to exit codes
+(refused evidence: ExitCode.BUKTI_DITOLAK = 6). Run standalone with
+``python -m zidocs.cli_bukti``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from zidocs.errors import InputError, ZidocsError
+
+ENV_WORKSPACE = "ZIDOCS_WORKSPACE"
+
+bukti_app = typer.Typer(
+    name="bukti",
+    help="Simpan, lihat dan hapus bukti dukung (berkas bukti fisik) per indikator.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+BuktiOpt = Annotated[
+    Optional[Path],
+    typer.Option("--bukti", envvar="ZIDOCS_BUKTI",
+                 help="Folder penyimpanan bukti. Bawaan: bukti/ di folder kerja.", show_default=False),
+]
+TahunOpt = Annotated[
+    Optional[int],
+    typer.Option("--tahun", "-t", help="Tahun rencana aksi. Bawaan: tahun rencana terbaru.", show_default=False),
+]
+
+
+def _out() -> Console:
+    return Console(highlight=False, soft_wrap=True)
+
+
+def _err() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _workspace(ctx: typer.Context) -> Path:
+    """The workspace root from the main CLI's --workspace (ctx.obj), else $ZIDOCS_WORKSPACE or cwd."""
+    obj = ctx.find_root().obj if ctx is not None else None
+    root = getattr(obj, "root", obj)
+    if isinstance(root, Path):
+        return root
+    return Path(os.environ.get(ENV_WORKSPACE) or Path.cwd()).resolve()
+
+
+def _load_plan(workspace: Path, tahun: int | None):
+    """The plan, via the loader (one place to swap in tests)."""
+    from zidocs.loader import load_plan
+
+    return load_plan(workspace, tahun)
+
+
+def _store(workspace: Path, bukti: Path | None, *, create: bool = True):
+    from zidocs.bukti.store import BuktiStore, resolve_store_root
+
+    return BuktiStore.open(resolve_store_root(workspace, bukti), create=create)
+
+
+@bukti_app.command("add")
+def add_command(
+    ctx: typer.Context,
+    files: Annotated[list[Path], typer.Argument(help="Berkas bukti: PDF, JPG/PNG, DOCX/XLSX/ODT.",
+                                                 show_default=False)],
+    indikator: Annotated[str, typer.Option("--indikator", "-i", help="ID indikator, mis. V.2.3.",
+                                           show_default=False)],
+    keterangan: Annotated[str, typer.Option("--keterangan", "-k", help="Catatan singkat tentang bukti.")] = "",
+    tahun: TahunOpt = None,
+    bukti: BuktiOpt = None,
+) -> None:
+    """Tambahkan berkas bukti untuk satu indikator (disimpan utuh, dicatat dengan sidik SHA-256)."""
+    from zidocs.bukti.store import add_bukti
+
+    ws = _workspace(ctx)
+    plan = _load_plan(ws, tahun)
+    store = _store(ws, bukti)
+    result = add_bukti(store, plan, files, indikator=indikator, keterangan=keterangan,
+                       now=dt.datetime.now(dt.timezone.utc))
+    out = _out()
+    for item in result.items:
+        e = item.entry
+        if item.duplikat:
+            out.print(f"Duplikat: {item.nama} sudah tercatat untuk {e.indikator} (ID {e.id}); "
+                      "tidak disimpan lagi.")
+            continue
+        extra = f"; {e.catatan}" if e.catatan else ""
+        out.print(f"Ditambahkan: {item.nama} → {e.indikator} (ID {e.id}, {e.halaman} halaman, "
+                  f"sha256 {e.sha256[:12]}…{extra})")
+        for other in item.sama_dengan:
+            out.print(f"  isi sama dengan bukti ID {other.id} ({other.indikator}, {other.nama_asli}); "
+                      "berkasnya disimpan sekali dan di dossier dirujuk silang.")
+
+
+@bukti_app.command("list")
+def list_command(
+    ctx: typer.Context,
+    tahun: TahunOpt = None,
+    area: Annotated[Optional[str], typer.Option("--area", "-a", help="Hanya area ini, mis. V.",
+                                                show_default=False)] = None,
+    bukti: BuktiOpt = None,
+) -> None:
+    """Tampilkan bukti per indikator, termasuk indikator yang belum ada buktinya."""
+    from zidocs.bukti.listing import listing
+
+    from zidocs.bukti.store import REGISTRY, resolve_store_root
+
+    ws = _workspace(ctx)
+    plan = _load_plan(ws, tahun)
+    root = resolve_store_root(ws, bukti)
+    store = _store(ws, bukti) if (root / REGISTRY).exists() else None  # listing creates nothing
+    data = listing(store, plan, area=area.upper() if area else None)
+    table = Table(title=f"Bukti dukung {plan.kantor.nama_singkat} tahun {plan.tahun}"
+                        + (f" — area {area.upper()}" if area else ""))
+    for col in ("Indikator", "ID", "Berkas", "Hal.", "Ditambahkan", "Catatan"):
+        table.add_column(col, no_wrap=col in ("Indikator", "ID", "Hal."))
+    for row in data.rows:
+        if not row.entries:
+            table.add_row(row.indikator, "", "[red]belum ada bukti[/red]", "", "", "")
+        for k, e in enumerate(row.entries):
+            catatan = "; ".join(filter(None, [e.keterangan, e.catatan]))
+            table.add_row(row.indikator if k == 0 else "", str(e.id), e.nama_asli, str(e.halaman),
+                          e.ditambahkan[:10], catatan)
+    out = _out()
+    out.print(table)
+    out.print(f"{data.with_evidence} dari {data.total} indikator sudah ada buktinya; "
+              f"{data.files} berkas.")
+    if data.stray:
+        _err().print(f"Peringatan: {len(data.stray)} bukti tercatat untuk indikator yang tidak ada "
+                     f"dalam rencana ({', '.join(sorted({e.indikator for e in data.stray}))}); "
+                     "hapus dengan `zidocs bukti remove ID` lalu tambahkan ke indikator yang benar.")
+
+
+@bukti_app.command("remove")
+def remove_command(
+    ctx: typer.Context,
+    id: Annotated[int, typer.Argument(help="ID bukti (lihat `zidocs bukti list`).", show_default=False)],
+    bukti: BuktiOpt = None,
+) -> None:
+    """Hapus satu catatan bukti; berkasnya dihapus bila tidak dipakai bukti lain."""
+    store = _store(_workspace(ctx), bukti, create=False)
+    result = store.remove(id)
+    e = result.entry
+    nasib = "berkasnya ikut dihapus" if result.blob_dihapus else "berkasnya tetap disimpan karena masih dipakai bukti lain"
+    _out().print(f"Dihapus: bukti ID {e.id} ({e.nama_asli}, {e.indikator}); {nasib}.")
+
+
+def dossier_command(
+    ctx: typer.Context,
+    area: Annotated[Optional[str], typer.Option("--area", "-a", help="Area yang disusun, mis. V.",
+                                                show_default=False)] = None,
+    semua: Annotated[bool, typer.Option("--all", help="Satu dossier per area ditambah satu gabungan.")] = False,
+    tahun: TahunOpt = None,
+    tanggal: Annotated[Optional[str], typer.Option("--tanggal", help="Tanggal penyusunan YYYY-MM-DD. "
+                                                   "Bawaan: hari ini.", show_default=False)] = None,
+    bukti: BuktiOpt = None,
+) -> None:
+    """Susun dossier bukti berindeks (PDF + manifest JSON) di out/TAHUN/dossier/."""
+    from zidocs.dossier import build_all, build_dossier, output_dir
+
+    if (area is None) == (not semua):
+        raise InputError("Pilih salah satu: --area KODE (mis. --area V) atau --all.")
+    when = _parse_tanggal(tanggal)
+    ws = _workspace(ctx)
+    plan = _load_plan(ws, tahun)
+    store = _store(ws, bukti, create=False)
+    outdir = output_dir(ws, plan.tahun)
+    with _progress() as progress:
+        if semua:
+            results = build_all(store, plan, outdir, tanggal=when, progress=progress)
+        else:
+            results = [build_dossier(store, plan, outdir, areas=[area.upper()], tanggal=when,
+                                     progress=progress)]
+    out, err = _out(), _err()
+    for r in results:
+        for line in r.placeholders:
+            err.print(f"Peringatan: diganti halaman pengganti di {r.pdf.name}: {line}")
+        out.print(f"Ditulis {r.pdf} dan {r.manifest.name}")
+        out.print(r.summary())
+
+
+def _parse_tanggal(text: str | None) -> dt.date:
+    if text is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"Tanggal '{text}' tidak sah; tulis sebagai YYYY-MM-DD, mis. 2026-11-28.") from None
+
+
+class _progress:
+    """A rich progress bar on stderr, shown only on a terminal."""
+
+    def __enter__(self):
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        console = _err()
+        self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                            TimeElapsedColumn(), console=console, transient=True,
+                            disable=not console.is_terminal)
+        self.bar.__enter__()
+        self.tasks: dict[str, int] = {}
+        return self.update
+
+    def update(self, stage: str, done: int, total: int) -> None:
+        if stage not in self.tasks:
+            self.tasks[stage] = self.bar.add_task(stage, total=total)
+        self.bar.update(self.tasks[stage], completed=done, total=total)
+
+    def __exit__(self, *exc):
+        self.bar.__exit__(*exc)
+        return False
+
+
+# --- standalone entry point (the main CLI registers the same commands) ----------
+
+app = typer.Typer(add_completion=False, no_args_is_help=True)
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    workspace: Annotated[Optional[Path], typer.Option(
+        "--workspace", "-w", envvar=ENV_WORKSPACE,
+        help="Folder kerja (berisi plan/, bukti/, out/). Bawaan: folder saat ini.", show_default=False)] = None,
+) -> None:
+    ctx.obj = Path(workspace).resolve() if workspace is not None else None
+
+
+app.add_typer(bukti_app, name="bukti")
+app.command("dossier")(dossier_command)
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        app(args=argv, standalone_mode=False)
+    except ZidocsError as exc:
+        _err().print(f"Galat: {exc.message}", markup=False)
+        return int(exc.exit_code)
+    except KeyboardInterrupt:
+        return 130
+    except typer.Exit as exc:
+        return exc.exit_code
+    except Exception as exc:  # click usage errors
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            return exc.exit_code
+        raise
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,75 @@
+"""The manifest next to each dossier PDF: every source file, its hash, the
+pages it occupies, and any conversion or repair (JSON, deterministic)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from pathlib import Path
+from typing import Sequence
+
+from zidocs import __version__
+from zidocs.atomic import write_text
+from zidocs.bukti.store import CHUNK, BuktiEntry
+from zidocs.dossier.layout import BELUM_ADA_BUKTI, DossierLayout
+from zidocs.models import Plan
+
+MANIFEST_VERSION = 1
+
+
+def sha256_path(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(CHUNK):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def build(*, plan: Plan, areas: Sequence[str], combined: bool, tanggal: dt.date,
+          layout: DossierLayout, entries: Sequence[BuktiEntry], notes: dict[str, list[str]],
+          pdf_name: str, pdf_sha256: str) -> dict:
+    by_id = {e.id: e for e in entries}
+    berkas = []
+    for p in layout.placements:
+        e = by_id[p.evidence.id]
+        berkas.append({
+            "id": e.id,
+            "indikator": e.indikator,
+            "nama_asli": e.nama_asli,
+            "sha256": e.sha256,
+            "ukuran": e.ukuran,
+            "media_type": e.media_type,
+            "halaman_awal": p.start,
+            "halaman_akhir": p.last,
+            "jumlah_halaman": p.pages,
+            "pdf_turunan_sha256": e.pdf_sha256,
+            "konversi_perbaikan": list(notes.get(e.sha256, [])),
+            "duplikat_dari": p.duplikat_dari,
+            "pengganti": p.evidence.alasan if p.placeholder else None,
+            "keterangan": e.keterangan,
+            "ditambahkan": e.ditambahkan,
+        })
+    tanpa = [r.ref for rows in layout.index_pages for r in rows
+             if r.kind == "indikator" and r.note == BELUM_ADA_BUKTI]
+    return {
+        "zidocs_manifest": MANIFEST_VERSION,
+        "zidocs": __version__,
+        "kantor": plan.kantor.nama,
+        "tahun": plan.tahun,
+        "area": list(areas),
+        "gabungan": combined,
+        "tanggal_penyusunan": tanggal.isoformat(),
+        "pdf": {"nama": pdf_name, "sha256": pdf_sha256, "jumlah_halaman": layout.total_pages},
+        "halaman_depan": {"sampul": 1, "daftar_isi": list(range(2, layout.front_pages + 1))},
+        "jumlah_berkas": layout.files,
+        "jumlah_halaman_pengganti": layout.placeholders,
+        "berkas": berkas,
+        "indikator_tanpa_bukti": tanpa,
+    }
+
+
+def write(path: Path, **kwargs) -> dict:
+    data = build(**kwargs)
+    write_text(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    return data
