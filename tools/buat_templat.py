@@ -85,6 +85,10 @@ def new_document() -> Document:
     pstyle("Sel Tengah", size=10, align=C)
     pstyle("Sel Butir", size=10, align=L, left=0.5, first=-0.5, tabs=(0.5,))
     pstyle("Sel Area", size=10, bold=True, align=L)
+    pstyle("Butir Diktum 1", align=J, left=0.75, first=-0.75, after=3, tabs=(0.75,))
+    pstyle("Butir Diktum 2", align=J, left=1.5, first=-0.75, after=3, tabs=(1.5,))
+    pstyle("Sel NIP", size=10, align=L)
+    pstyle("Sel Kelompok", size=10, bold=True, align=L, keep=True)  # a group's heading row stays with its first row
     return doc
 
 
@@ -205,7 +209,7 @@ def page_number_header(doc) -> None:
 
 # --- the decree skeleton -------------------------------------------------------
 
-LABEL_W = (3.2, 0.5, 0.8, TEXT_WIDTH_CM - 4.5)
+LABEL_W = (3.6, 0.5, 0.8, TEXT_WIDTH_CM - 4.9)  # the label column holds "Memperhatikan"
 
 
 def label_table(doc, label: str, items_var: str):
@@ -294,8 +298,17 @@ def build_skeleton() -> Document:
     cell_text(c[0], "{{ d.label }}", "Teks Label")
     cell_text(c[1], ":", "Teks Label")
     cell_text(c[2], "", "Teks Label", "{{r d.teks }}")
+    # A diktum's own items (the team's tasks, the agents' roles): a., b. …
+    # hanging on their marker; a nested list one step further in.
+    cell_para(c[2], "{%p for b in d.butir %}", "Butir Diktum 1")
+    cell_para(c[2], "{%p if b.tingkat == 0 %}", "Butir Diktum 1")
+    cell_para(c[2], "{{ b.penanda }}\t", "Butir Diktum 1", "{{r b.teks }}")
+    cell_para(c[2], "{%p else %}", "Butir Diktum 2")
+    cell_para(c[2], "{{ b.penanda }}\t", "Butir Diktum 2", "{{r b.teks }}")
+    cell_para(c[2], "{%p endif %}", "Butir Diktum 1")
+    cell_para(c[2], "{%p endfor %}", "Butir Diktum 1")
     t.cell(3, 0).paragraphs[0].add_run("{%tr endfor %}")
-    fixed_widths(t, (3.2, 0.5, TEXT_WIDTH_CM - 3.7))
+    fixed_widths(t, (LABEL_W[0], 0.5, TEXT_WIDTH_CM - LABEL_W[0] - 0.5))
     para(body, "")
     para(body, "Ditetapkan di {{ tempat }}", "Blok Tanda Tangan")
     para(body, "Pada tanggal {{ tanggal }}", "Blok Tanda Tangan")
@@ -375,13 +388,7 @@ def build_lampiran_rencana_aksi() -> Document:
     t.style = doc.styles["Table Grid"]
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     cell_margins(t, 0.1, 0.1)
-    for i, h in enumerate(RA_HEAD):
-        cell_text(t.cell(0, i), h, "Sel Judul")
-        shade(t.cell(0, i))
-        cell_text(t.cell(1, i), str(i + 1), "Sel Judul")
-        shade(t.cell(1, i), "F2F2F2")
-    repeat_header(t.rows[0])
-    repeat_header(t.rows[1])
+    table_head(t, RA_HEAD)
     t.cell(2, 0).paragraphs[0].add_run("{%tr for area in areas %}")
     # Area row: the Roman numeral, then the area's name across the other five columns.
     cell_text(t.cell(3, 0), "{{ area.kode }}", "Sel Area")
@@ -402,6 +409,92 @@ def build_lampiran_rencana_aksi() -> Document:
     t.cell(8, 0).paragraphs[0].add_run("{%tr endfor %}")
     t.cell(9, 0).paragraphs[0].add_run("{%tr endfor %}")
     fixed_widths(t, RA_W)
+    return doc
+
+
+def keep_row_whole(row) -> None:
+    """A row is never split across two pages."""
+    trPr = row._tr.get_or_add_trPr()
+    trPr.append(OxmlElement("w:cantSplit"))
+
+
+def table_head(t, heads) -> None:
+    """Column titles and a row of column numbers, both repeated on every page."""
+    for i, h in enumerate(heads):
+        cell_text(t.cell(0, i), h, "Sel Judul")
+        shade(t.cell(0, i))
+        cell_text(t.cell(1, i), str(i + 1), "Sel Judul")
+        shade(t.cell(1, i), "F2F2F2")
+    repeat_header(t.rows[0])
+    repeat_header(t.rows[1])
+
+
+def person_cells(r) -> None:
+    """NO | NAMA (and NIP below it, when there is one) | JABATAN."""
+    cell_text(r[0], "{{ b.no }}", "Sel Tengah")
+    cell_text(r[1], "", "Sel Tabel", "{{r b.nama }}")
+    cell_para(r[1], "{%p if b.nip %}", "Sel NIP")
+    cell_para(r[1], "NIP. {{ b.nip }}", "Sel NIP")
+    cell_para(r[1], "{%p endif %}", "Sel NIP")
+    cell_text(r[2], "", "Sel Tabel", "{{r b.jabatan }}")
+
+
+TIM_W = (1.0, 5.2, 6.4, 3.9)
+TIM_HEAD = ("NO", "NAMA", "JABATAN", "KEDUDUKAN DALAM TIM")
+
+
+def build_lampiran_tim_kerja() -> Document:
+    """SK Tim Kerja: heading lines, then NO | NAMA | JABATAN | KEDUDUKAN DALAM TIM,
+    the leading places first, then one group per area under a full-width row."""
+    doc = new_document()
+    lampiran_heading(doc)
+    bab_prose(doc)
+    t = doc.add_table(rows=10, cols=4)
+    t.style = doc.styles["Table Grid"]
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    cell_margins(t, 0.1, 0.1)
+    table_head(t, TIM_HEAD)
+    t.cell(2, 0).paragraphs[0].add_run("{%tr for g in kelompok %}")
+    t.cell(3, 0).paragraphs[0].add_run("{%tr if g.judul %}")
+    merged = t.cell(4, 0).merge(t.cell(4, 3))
+    cell_text(merged, "{{ g.judul }}", "Sel Kelompok")
+    shade(merged, "F2F2F2")
+    keep_row_whole(t.rows[4])
+    t.cell(5, 0).paragraphs[0].add_run("{%tr endif %}")
+    t.cell(6, 0).paragraphs[0].add_run("{%tr for b in g.baris %}")
+    r = t.rows[7].cells
+    person_cells(r)
+    cell_text(r[3], "{{ b.kedudukan }}", "Sel Tabel")
+    keep_row_whole(t.rows[7])
+    t.cell(8, 0).paragraphs[0].add_run("{%tr endfor %}")
+    t.cell(9, 0).paragraphs[0].add_run("{%tr endfor %}")
+    fixed_widths(t, TIM_W)
+    return doc
+
+
+AGEN_W = (1.0, 5.2, 5.5, 4.8)
+AGEN_HEAD = ("NO", "NAMA", "JABATAN", "AREA/UNIT")
+
+
+def build_lampiran_agen_perubahan() -> Document:
+    """SK Agen Perubahan: heading lines, then NO | NAMA | JABATAN | AREA/UNIT."""
+    doc = new_document()
+    lampiran_heading(doc)
+    bab_prose(doc)
+    t = doc.add_table(rows=5, cols=4)
+    t.style = doc.styles["Table Grid"]
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    cell_margins(t, 0.1, 0.1)
+    table_head(t, AGEN_HEAD)
+    t.cell(2, 0).paragraphs[0].add_run("{%tr for b in agen %}")
+    r = t.rows[3].cells
+    person_cells(r)
+    cell_text(r[3], "{%p for x in b.area_unit %}", "Sel Tabel")
+    cell_para(r[3], "", "Sel Tabel", "{{r x }}")
+    cell_para(r[3], "{%p endfor %}", "Sel Tabel")
+    keep_row_whole(t.rows[3])
+    t.cell(4, 0).paragraphs[0].add_run("{%tr endfor %}")
+    fixed_widths(t, AGEN_W)
     return doc
 
 
@@ -428,6 +521,8 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     prune_styles(build_skeleton()).save(OUT / "keputusan.docx")
     prune_styles(build_lampiran_rencana_aksi()).save(OUT / "lampiran-rencana-aksi.docx")
+    prune_styles(build_lampiran_tim_kerja()).save(OUT / "lampiran-tim-kerja.docx")
+    prune_styles(build_lampiran_agen_perubahan()).save(OUT / "lampiran-agen-perubahan.docx")
     print("templat ditulis di", OUT)
 
 

@@ -112,6 +112,84 @@ def keputusan_cmd(
         out(str(path))
 
 
+@app.command("sk")
+def sk_cmd(
+    ctx: typer.Context,
+    jenis: Annotated[
+        str,
+        typer.Argument(
+            help="Jenis keputusan: nama berkas plan/<tahun>/keputusan-<jenis>.yaml, "
+            "misalnya tim-kerja atau agen-perubahan.",
+            show_default=False,
+        ),
+    ],
+    tahun: TahunArg = None,
+    pdf: PdfOpt = False,
+    tanggal_buat: TanggalOpt = None,
+) -> None:
+    """Tulis SK jenis lain (Tim Kerja, Agen Perubahan, …) beserta Lampirannya: asli dan salinan,
+    DOCX dan PDF, ke out/<tahun>/sk-<jenis>.docx."""
+    from .keputusan.build import build_decrees
+    from .loader import load_plan
+    from .register import sk_item
+    from .rules.tim import orang_contoh
+
+    ws = _ws(ctx)
+    plan = load_plan(ws, tahun)
+    item = sk_item(plan, jenis)
+    result = build_decrees(ws, plan.tahun, [item], pdf=pdf, build_date=_date(tanggal_buat), plan=plan)
+    for path in result.paths:
+        out(str(path))
+    contoh = orang_contoh(plan, jenis)
+    if contoh:
+        err(f"Perhatian: Lampiran memuat {len(contoh)} nama CONTOH (contoh: true di plan/kantor.yaml), "
+            f"mis. “{contoh[0]}”. Ganti dengan data pegawai yang sebenarnya sebelum SK ditandatangani.")
+
+
+@app.command("nomor")
+def nomor_cmd(ctx: typer.Context, tahun: TahunArg = None) -> None:
+    """Daftar nomor keputusan tahun ini (nomor, tanggal, judul) dan nomor berikutnya yang bebas."""
+    from .register import read_register
+
+    reg = read_register(_ws(ctx), tahun)
+    for line in format_register(reg):
+        out(line)
+    if reg.ganda or any(b.di_luar_tahun for b in reg.baris):
+        raise typer.Exit(ExitCode.GALAT_RENCANA)
+
+
+def format_register(reg) -> list[str]:
+    """The register as aligned plain text (titles shortened to one line)."""
+    from .register import format_ranges
+
+    lines = [f"Register keputusan tahun {reg.tahun}:"]
+    if not reg.baris:
+        lines.append("  (belum ada keputusan)")
+    else:
+        rows = [("NOMOR", "TANGGAL", "JENIS", "JUDUL")]
+        for b in reg.baris:
+            judul = b.judul if len(b.judul) <= 60 else b.judul[:59].rstrip() + "…"
+            tanda = " [NOMOR GANDA]" if b.ganda else ""
+            tanda += " [DI LUAR TAHUN]" if b.di_luar_tahun else ""
+            rows.append((str(b.nomor), b.tanggal_teks, b.jenis, judul + tanda))
+        w = [max(len(r[i]) for r in rows) for i in range(3)]
+        for r in rows:
+            lines.append(f"  {r[0]:>{w[0]}}  {r[1]:<{w[1]}}  {r[2]:<{w[2]}}  {r[3]}".rstrip())
+    lines.append(f"Nomor berikutnya: {reg.nomor_berikutnya}")
+    if reg.celah:
+        lines.append(f"Nomor yang tidak tercatat di rencana: {format_ranges(reg.celah)} "
+                     "(bisa jadi sudah dipakai keputusan lain kantor; periksa buku register).")
+    for n in reg.ganda:
+        kinds = ", ".join(b.jenis for b in reg.baris if b.nomor == n)
+        lines.append(f"Galat: Nomor {n} dipakai lebih dari satu keputusan ({kinds}); beri salah satunya "
+                     f"Nomor {reg.nomor_berikutnya}.")
+    for b in reg.baris:
+        if b.di_luar_tahun:
+            lines.append(f"Galat: keputusan {b.jenis} Nomor {b.nomor} bertanggal {b.tanggal.isoformat()}, "
+                         f"di luar tahun {reg.tahun}; perbaiki `tanggal`.")
+    return lines
+
+
 @app.command("init")
 def init_cmd(
     folder: Annotated[Path, typer.Argument(help="Folder kerja baru (dibuat bila belum ada; tidak boleh sudah berisi plan/).")],

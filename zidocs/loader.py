@@ -22,11 +22,12 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from .errors import InputError
 from .findings import Finding
-from .models import KantorFile, KeputusanFile, Plan, RencanaAksi
+from .models import KantorFile, KeputusanFile, Plan, RencanaAksi, TimFile
 from .workspace import Workspace
 
 YamlPath = tuple[str | int, ...]
 KEPUTUSAN_PREFIX = "keputusan-"
+TIM_FILE = "tim.yaml"  # plan/<tahun>/tim.yaml: Tim Kerja and Agen Perubahan (optional)
 
 
 @dataclass
@@ -52,7 +53,7 @@ class LoadedPlan:
 
     workspace: Workspace
     tahun: int
-    docs: dict[str, YamlDoc]  # "kantor", "rencana-aksi", "keputusan-<jenis>", …
+    docs: dict[str, YamlDoc]  # "kantor", "rencana-aksi", "keputusan-<jenis>", "tim" (when present)
     plan: Plan | None
     findings: list[Finding]
 
@@ -69,8 +70,10 @@ def read_yaml(path: Path, rel: str) -> YamlDoc:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
+        line = exc.object[: exc.start].count(b"\n") + 1
         raise InputError(
-            f"{rel}: berkas bukan teks UTF-8 (byte ke-{exc.start}). Simpan ulang berkas dengan pengodean UTF-8."
+            f"{rel}:{line}: berkas bukan teks UTF-8 (byte ke-{exc.start + 1}). "
+            "Simpan ulang berkas dengan pengodean UTF-8."
         ) from None
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
@@ -306,12 +309,18 @@ def read_plan(workspace: Workspace, tahun: int | None = None) -> LoadedPlan:
         docs[path.stem] = _read(workspace, path)
     if f"{KEPUTUSAN_PREFIX}rencana-aksi" not in docs:
         _read(workspace, year_dir / "keputusan-rencana-aksi.yaml")  # raises: missing
+    if (year_dir / TIM_FILE).exists():  # optional: a year without SK Tim Kerja needs none
+        docs["tim"] = _read(workspace, year_dir / TIM_FILE)
 
     findings: list[Finding] = []
     kantor, f = validate(docs["kantor"], KantorFile)
     findings += f
     rencana, f = validate(docs["rencana-aksi"], RencanaAksi)
     findings += f
+    tim = None
+    if "tim" in docs:
+        tim, f = validate(docs["tim"], TimFile)
+        findings += f
     keputusan: dict[str, KeputusanFile] = {}
     for key, doc in docs.items():
         if key.startswith(KEPUTUSAN_PREFIX):
@@ -328,10 +337,12 @@ def read_plan(workspace: Workspace, tahun: int | None = None) -> LoadedPlan:
             kantor=kantor.kantor,
             ketua=kantor.ketua,
             pengesah_salinan=kantor.pengesah_salinan,
+            anggota_kpu=kantor.anggota_kpu,
             pegawai=kantor.pegawai,
             istilah_asing=kantor.istilah_asing,
             keputusan=keputusan,
             rencana_aksi=rencana,
+            tim=tim,
         )
     return LoadedPlan(workspace, tahun, docs, plan, findings)
 

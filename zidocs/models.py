@@ -29,16 +29,39 @@ class Pejabat(Model):
     nama: str
     nip: str | None = None
     jabatan: list[str] = Field(min_length=1)
+    # The jabatan in one line as listed in a Lampiran table (SK Tim Kerja);
+    # by default the jabatan lines joined.
+    jabatan_lengkap: str | None = None
+
+    @property
+    def jabatan_satu_baris(self) -> str:
+        return self.jabatan_lengkap or " ".join(self.jabatan)
 
 
-class Pegawai(Model):
-    """A member of the office's staff (used by SK Tim Kerja / Agen Perubahan)."""
+class Orang(Model):
+    """A person as printed in a decree's Lampiran: the name with titles as it
+    must be printed, NIP where there is one, jabatan in one line. Written out
+    in plan/<tahun>/tim.yaml only when the office keeps no staff list."""
 
-    id: str
     nama: str
     nip: str | None = None
     jabatan: str
     contoh: bool = False  # invented sample data, not a real person
+
+
+class Pegawai(Orang):
+    """A member of the office (plan/kantor.yaml `pegawai:` — the secretariat's
+    staff — or `anggota_kpu:` — the commissioners other than the Ketua),
+    referred to by ``id`` from the year's team file."""
+
+    id: str
+
+
+# The office-level officials, referred to by these ids from the team file; their
+# records stay in plan/kantor.yaml (`ketua:`, `pengesah_salinan:`), never copied.
+ID_KETUA = "ketua"
+ID_PENGESAH = "pengesah_salinan"
+ID_PEJABAT = (ID_KETUA, ID_PENGESAH)
 
 
 class Kantor(Model):
@@ -55,7 +78,8 @@ class KantorFile(Model):
     kantor: Kantor
     ketua: Pejabat
     pengesah_salinan: Pejabat
-    pegawai: list[Pegawai] = []
+    anggota_kpu: list[Pegawai] = []  # commissioners other than the Ketua
+    pegawai: list[Pegawai] = []  # the secretariat's staff list
     istilah_asing: list[str] = []  # extends the curated list of foreign terms
 
 
@@ -125,8 +149,21 @@ class Keputusan(Model):
     menimbang: list[str] = Field(min_length=1)
     mengingat: list[str] = Field(min_length=1)
     memperhatikan: list[str] = []
-    diktum: list[str] = Field(min_length=1)
+    # A diktum is a text, or a text with its lettered/numbered items
+    # (`teks:` + `daftar:`), e.g. the team's tasks.
+    diktum: list[Union[str, Butir]] = Field(min_length=1)
     mencabut: Rujukan | None = None
+
+    def diktum_teks(self) -> list[str]:
+        """Every diktum as one plain string (its items included)."""
+        return [d if isinstance(d, str) else " ".join([d.teks, *_daftar_teks(d.daftar)]) for d in self.diktum]
+
+
+def _daftar_teks(daftar: Daftar) -> list[str]:
+    out: list[str] = []
+    for b in daftar.butir:
+        out += [b] if isinstance(b, str) else [b.teks, *_daftar_teks(b.daftar)]
+    return out
 
 
 class KeputusanFile(Model):
@@ -165,6 +202,91 @@ class RencanaAksi(Model):
     area: list[Area] = Field(min_length=1)
 
 
+# --- the team: SK Tim Kerja and SK Agen Perubahan ---------------------------
+
+# A person in the team file: the id of a person of plan/kantor.yaml (`ketua`,
+# `pengesah_salinan`, or an `id` of `anggota_kpu:`/`pegawai:`), or a person
+# written out (only for an office without a staff list).
+Ref = Union[str, Orang]
+Refs = Union[Ref, list[Ref]]
+
+
+def as_refs(value: Refs | None) -> list[Ref]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+class AreaTim(Model):
+    """One area's part of the team: its coordinator(s) and members."""
+
+    kode: str  # Roman numeral of the area in the rencana aksi (I … VI)
+    nama: str | None = None  # as printed in the Lampiran; default: the rencana aksi's name
+    koordinator: Refs | None = None
+    anggota: Refs = []
+
+
+class TimKerja(Model):
+    """Tim Kerja Pembangunan Zona Integritas (SK Tim Kerja, LKE I.1)."""
+
+    penanggung_jawab: Refs = []
+    pengarah: Refs = []
+    ketua: Refs = []
+    sekretaris: Refs = []
+    area: list[AreaTim] = []
+
+
+class Agen(Model):
+    """A change agent (SK Agen Perubahan, LKE I.4) and the area or unit they drive."""
+
+    pegawai: Ref
+    area: str | None = None  # Roman numeral of an area of the rencana aksi
+    unit: str | None = None  # a work unit, e.g. "Subbagian Keuangan, Umum dan Logistik"
+
+
+class TimFile(Model):
+    """plan/<tahun>/tim.yaml — the year's Tim Kerja and change agents."""
+
+    tim_kerja: TimKerja | None = None
+    agen_perubahan: list[Agen] | None = None
+
+
+class Kedudukan(Model):
+    """One place in the Tim Kerja, in the order the Lampiran lists them."""
+
+    ref: Ref
+    kedudukan: str  # "Penanggung Jawab", "Ketua", "Koordinator", …
+    area: str | None = None  # area kode for the per-area places
+    path: tuple[str | int, ...]  # key path in tim.yaml (for findings)
+
+
+KEDUDUKAN_PIMPINAN = (
+    ("penanggung_jawab", "Penanggung Jawab"),
+    ("pengarah", "Pengarah"),
+    ("ketua", "Ketua"),
+    ("sekretaris", "Sekretaris"),
+)
+
+
+def kedudukan_list(tim: TimKerja) -> list[Kedudukan]:
+    """Every place in the team in Lampiran order: the leading places, then per
+    area its coordinator(s) and members."""
+    out: list[Kedudukan] = []
+    for key, label in KEDUDUKAN_PIMPINAN:
+        value = getattr(tim, key)
+        many = isinstance(value, list)
+        for i, ref in enumerate(as_refs(value)):
+            out.append(Kedudukan(ref=ref, kedudukan=label, path=("tim_kerja", key, *((i,) if many else ()))))
+    for ai, area in enumerate(tim.area):
+        for key, label in (("koordinator", "Koordinator"), ("anggota", "Anggota")):
+            value = getattr(area, key)
+            many = isinstance(value, list)
+            for i, ref in enumerate(as_refs(value)):
+                path = ("tim_kerja", "area", ai, key, *((i,) if many else ()))
+                out.append(Kedudukan(ref=ref, kedudukan=label, area=area.kode, path=path))
+    return out
+
+
 # --- the assembled plan ---------------------------------------------------
 
 
@@ -183,10 +305,27 @@ class Plan(Model):
     kantor: Kantor
     ketua: Pejabat
     pengesah_salinan: Pejabat
+    anggota_kpu: list[Pegawai] = []
     pegawai: list[Pegawai] = []
     istilah_asing: list[str] = []
     keputusan: dict[str, KeputusanFile]  # by jenis, e.g. "rencana-aksi"
     rencana_aksi: RencanaAksi
+    tim: TimFile | None = None  # plan/<tahun>/tim.yaml, when there is one
+
+    def orang_by_id(self) -> dict[str, Orang]:
+        """Every person of plan/kantor.yaml by id, as printed in a Lampiran."""
+        out: dict[str, Orang] = {
+            ID_KETUA: _pejabat_orang(self.ketua),
+            ID_PENGESAH: _pejabat_orang(self.pengesah_salinan),
+        }
+        for p in [*self.anggota_kpu, *self.pegawai]:
+            out.setdefault(p.id, Orang(nama=p.nama, nip=p.nip, jabatan=p.jabatan, contoh=p.contoh))
+        return out
+
+    def orang(self, ref: Ref) -> Orang:
+        """The person a team-file reference names (KeyError: unknown id; the
+        check rules report those before anything is rendered)."""
+        return ref if isinstance(ref, Orang) else self.orang_by_id()[ref]
 
     def indikator_list(self) -> list[IndikatorRef]:
         """Every indicator in plan order with its stable ID."""
@@ -207,6 +346,10 @@ class Plan(Model):
 
     def area(self, kode: str) -> Area | None:
         return next((a for a in self.rencana_aksi.area if a.kode == kode), None)
+
+
+def _pejabat_orang(p: Pejabat) -> Orang:
+    return Orang(nama=p.nama, nip=p.nip, jabatan=p.jabatan_satu_baris)
 
 
 def indikator_id(area_kode: str, komponen_no: int, nomor: int) -> str:

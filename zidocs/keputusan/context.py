@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..markup import Run, runs
-from ..models import Bab, Butir, Daftar, DaftarBlok, KeputusanFile, Plan, as_list
+from ..models import Bab, Butir, Daftar, DaftarBlok, KeputusanFile, Orang, Plan, as_list, kedudukan_list
 from ..tanggal import format_tanggal
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
@@ -76,7 +76,7 @@ def decree_context(plan: Plan, jenis: str, *, salinan: bool) -> dict[str, Any]:
         "mengingat": _items(kep.mengingat, lambda i: f"{i + 1}."),
         "memperhatikan": _items(kep.memperhatikan, lambda i: f"{i + 1}."),
         "menetapkan": f"KEPUTUSAN {kantor_kapital} TENTANG {kep.judul}.",
-        "diktum": [{"label": diktum_label(i), "teks": Rich.of(t)} for i, t in enumerate(kep.diktum)],
+        "diktum": [_diktum(i, d) for i, d in enumerate(kep.diktum)],
         "tempat": kantor.tempat,
         "tanggal": format_tanggal(kep.tanggal),
         "ttd_jabatan": ttd_jabatan,
@@ -85,6 +85,13 @@ def decree_context(plan: Plan, jenis: str, *, salinan: bool) -> dict[str, Any]:
         "pengesah_nama": plan.pengesah_salinan.nama,
         "lampiran": kf.lampiran is not None,
     }
+
+
+def _diktum(i: int, d: str | Butir) -> dict[str, Any]:
+    """A diktum: its label, its text, and its items (a., b. …) flat with their depth."""
+    if isinstance(d, str):
+        return {"label": diktum_label(i), "teks": Rich.of(d), "butir": []}
+    return {"label": diktum_label(i), "teks": Rich.of(d.teks), "butir": _list_lines(d.daftar, 0)}
 
 
 def lampiran_context(plan: Plan, jenis: str) -> dict[str, Any]:
@@ -164,10 +171,63 @@ def rencana_aksi_context(plan: Plan, jenis: str) -> dict[str, Any]:
     return ctx
 
 
+def _orang_row(no: int, orang: Orang, **extra: Any) -> dict[str, Any]:
+    return {"no": f"{no}.", "nama": Rich.of(orang.nama), "nip": orang.nip or "", "jabatan": Rich.of(orang.jabatan), **extra}
+
+
+def _area_names(plan: Plan) -> dict[str, str]:
+    """Area names as the team's Lampiran prints them: the team file's `nama`,
+    else the rencana aksi's."""
+    tim = plan.tim.tim_kerja if plan.tim else None
+    names = {a.kode: a.nama for a in plan.rencana_aksi.area}
+    names.update({a.kode: a.nama for a in (tim.area if tim else []) if a.nama})
+    return names
+
+
+def tim_kerja_context(plan: Plan, jenis: str) -> dict[str, Any]:
+    """The Lampiran of the SK Tim Kerja: the team as one table, numbered
+    straight through, in groups: the leading places (no heading row), then one
+    group per area with its heading row, coordinator(s) first."""
+    ctx = lampiran_context(plan, jenis)
+    tim = plan.tim.tim_kerja if plan.tim else None
+    places = kedudukan_list(tim) if tim else []
+    names = _area_names(plan)
+    kelompok: list[dict[str, Any]] = [{"judul": None, "area": None, "baris": []}]
+    for no, k in enumerate(places, start=1):
+        if k.area is not None and kelompok[-1]["area"] != k.area:
+            judul = f"AREA {k.area}. {Rich.of(names.get(k.area, '')).plain.upper()}".rstrip(". ")
+            kelompok.append({"judul": judul, "area": k.area, "baris": []})
+        kelompok[-1]["baris"].append(_orang_row(no, plan.orang(k.ref), kedudukan=k.kedudukan))
+    ctx["kelompok"] = [g for g in kelompok if g["baris"]]
+    return ctx
+
+
+def agen_perubahan_context(plan: Plan, jenis: str) -> dict[str, Any]:
+    """The Lampiran of the SK Agen Perubahan: one row per agent, in plan order,
+    with the area (its Roman numeral and name) and/or the unit they drive."""
+    ctx = lampiran_context(plan, jenis)
+    agen = (plan.tim.agen_perubahan if plan.tim else None) or []
+    names = _area_names(plan)
+    rows = []
+    for no, a in enumerate(agen, start=1):
+        lines = []
+        if a.area is not None:
+            lines.append(Rich.of(f"Area {a.area}. {names.get(a.area, '')}".rstrip(". ")))
+        if a.unit:
+            lines.append(Rich.of(a.unit))
+        rows.append(_orang_row(no, plan.orang(a.pegawai), area_unit=lines))
+    ctx["agen"] = rows
+    return ctx
+
+
 # Lampiran bodies computed in Python, by decree kind. A kind not listed here
 # gets the generic context (heading, prose chapters and its `data:` as written
 # in the plan), so a new kind of decree is a template plus data.
-LAMPIRAN_BUILDERS = {"rencana-aksi": rencana_aksi_context}
+LAMPIRAN_BUILDERS = {
+    "rencana-aksi": rencana_aksi_context,
+    "tim-kerja": tim_kerja_context,
+    "agen-perubahan": agen_perubahan_context,
+}
 
 
 def lampiran_body_context(plan: Plan, jenis: str) -> dict[str, Any]:

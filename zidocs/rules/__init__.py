@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from ..findings import Finding
 from ..loader import LoadedPlan
-from . import keputusan, struktur, teks
+from . import keputusan, struktur, teks, tim
 
-RULES = (teks.check, struktur.check, keputusan.check)
+RULES = (teks.check, struktur.check, keputusan.check, tim.check)
 
 
 def run_all(loaded: LoadedPlan) -> list[Finding]:

@@ -41,7 +41,7 @@ def check(loaded: LoadedPlan) -> list[Finding]:
         by_nomor.setdefault(kep.nomor, []).append(jenis)
         if kep.mencabut is not None:
             ref = f"Nomor {kep.mencabut.nomor} Tahun {kep.mencabut.tahun}"
-            if not any(ref.lower() in " ".join(d.split()).lower() for d in kep.diktum):
+            if not any(ref.lower() in " ".join(d.split()).lower() for d in kep.diktum_teks()):
                 f(("keputusan", "mencabut"), "peringatan", "CABUT-TIDAK-DISEBUT",
                   f"keputusan yang dicabut ({ref}) tidak disebut di diktum; sebutkan di diktum atau perbaiki `mencabut`.")
         for path, text in iter_texts(doc):
@@ -55,6 +55,25 @@ def check(loaded: LoadedPlan) -> list[Finding]:
                 out.append(Finding(doc.rel, doc.line("keputusan", "nomor"), "galat", "NOMOR-KEPUTUSAN-GANDA",
                                    f"Nomor {nomor} Tahun {plan.tahun} sudah dipakai keputusan {kinds[0]}; "
                                    f"beri nomor lain (lihat `zidocs nomor {plan.tahun}` untuk nomor berikutnya)."))
+    out += _order(loaded)
+    return out
+
+
+def _order(loaded: LoadedPlan) -> list[Finding]:
+    """Numbers are given in order of signing: a higher number dated before a
+    lower one is usually a slip in one of the two."""
+    plan = loaded.plan
+    assert plan is not None
+    kinds = sorted(plan.keputusan.items(), key=lambda kv: (kv[1].keputusan.nomor, kv[0]))
+    out: list[Finding] = []
+    for (j1, k1), (j2, k2) in zip(kinds, kinds[1:]):
+        a, b = k1.keputusan, k2.keputusan
+        if a.nomor < b.nomor and b.tanggal < a.tanggal and a.tanggal.year == b.tanggal.year == plan.tahun:
+            doc = loaded.doc(KEPUTUSAN_PREFIX + j2)
+            out.append(Finding(doc.rel, doc.line("keputusan", "tanggal"), "peringatan", "NOMOR-URUT-TANGGAL",
+                               f"keputusan Nomor {b.nomor} bertanggal {b.tanggal.isoformat()}, lebih awal dari "
+                               f"keputusan {j1} Nomor {a.nomor} ({a.tanggal.isoformat()}); nomor diberikan menurut "
+                               "urutan penetapan: periksa `nomor` dan `tanggal` kedua keputusan."))
     return out
 
 
