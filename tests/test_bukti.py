@@ -229,13 +229,14 @@ def test_store_root_option_env_and_default(tmp_path, monkeypatch):
 @pytest.fixture
 def cli(tmp_path, monkeypatch, plan, capsys):
     import zidocs.cli_bukti as cb
+    from zidocs.cli import run as zidocs_run
 
     monkeypatch.setattr(cb, "_load_plan", lambda ws, tahun: plan)
     monkeypatch.setenv("ZIDOCS_WORKSPACE", str(tmp_path))
     monkeypatch.delenv("ZIDOCS_BUKTI", raising=False)
 
     def run(*argv):
-        code = cb.main(list(map(str, argv)))
+        code = zidocs_run(list(map(str, argv)))
         out = capsys.readouterr()
         return code, out.out, out.err
 
@@ -276,6 +277,7 @@ KILL_SCRIPT = textwrap.dedent("""
     import sys, itertools
     sys.path[:0] = {paths!r}
     import zidocs.cli_bukti as cb
+    from zidocs.cli import run as zidocs_run
     from fixtures_bukti import make_plan
     plan = make_plan()
     cb._load_plan = lambda ws, tahun: plan
@@ -283,9 +285,9 @@ KILL_SCRIPT = textwrap.dedent("""
     print("siap", flush=True)
     inds = ["V.1.1", "V.1.2", "V.2.1", "I.1.1"]
     for n in itertools.count():
-        cb.main(["bukti", "add", *files, "--indikator", inds[n % 4]])
+        zidocs_run(["bukti", "add", *files, "--indikator", inds[n % 4]])
         if n % 3 == 2:
-            cb.main(["bukti", "remove", str(n)])
+            zidocs_run(["bukti", "remove", str(n)])
 """)
 
 

@@ -332,11 +332,12 @@ def test_build_all_writes_one_per_area_and_one_combined(world, tmp_path):
 
 def test_cli_dossier(world, monkeypatch, capsys, tmp_path):
     import zidocs.cli_bukti as cb
+    from zidocs.cli import run as zidocs_run
 
     monkeypatch.setattr(cb, "_load_plan", lambda ws, tahun: world["plan"])
     monkeypatch.setenv("ZIDOCS_WORKSPACE", str(tmp_path))
     monkeypatch.setenv("ZIDOCS_BUKTI", str(world["store"].root))
-    code = cb.main(["dossier", "--area", "v", "--tanggal", "2026-11-28"])
+    code = zidocs_run(["dossier", "--area", "v", "--tanggal", "2026-11-28"])
     out = capsys.readouterr()
     assert code == 0
     pdf = tmp_path / "out" / "2026" / "dossier" / "dossier-area-V.pdf"
@@ -344,7 +345,7 @@ def test_cli_dossier(world, monkeypatch, capsys, tmp_path):
     assert re.search(r"^dossier-area-V.pdf: 11 berkas, \d+ halaman, 2 halaman pengganti, [\d.]+ detik$",
                      out.out, re.M)
     assert "Peringatan: diganti halaman pengganti di dossier-area-V.pdf: rusak.pdf (ID 9, V.2.3)" in out.err
-    assert cb.main(["dossier"]) == 3
+    assert zidocs_run(["dossier"]) == 3
     assert "Pilih salah satu: --area KODE" in capsys.readouterr().err
-    assert cb.main(["dossier", "--area", "IX", "--tanggal", "2026-11-28"]) == 3
-    assert cb.main(["dossier", "--all", "--tanggal", "28-11-2026"]) == 3
+    assert zidocs_run(["dossier", "--area", "IX", "--tanggal", "2026-11-28"]) == 3
+    assert zidocs_run(["dossier", "--all", "--tanggal", "28-11-2026"]) == 3

@@ -8,6 +8,7 @@ from .errors import PlanInvalid
 from .findings import Finding, has_errors
 from .loader import LoadedPlan, read_plan
 from .models import Plan
+from .rules import monev as monev_rules
 from .rules import run_all
 from .workspace import Workspace
 
@@ -15,7 +16,12 @@ from .workspace import Workspace
 @dataclass
 class CheckReport:
     loaded: LoadedPlan
-    findings: list[Finding]
+    findings: list[Finding]  # the plan's and the monev input files'
+    monev_files: frozenset[str] = frozenset()  # findings in these do not stop decrees
+
+    @property
+    def plan_findings(self) -> list[Finding]:
+        return [f for f in self.findings if f.file not in self.monev_files]
 
     @property
     def plan(self) -> Plan | None:
@@ -33,9 +39,10 @@ class CheckReport:
         return self.plan is not None and not has_errors(self.findings, strict=strict)
 
     def require(self, *, strict: bool = False) -> Plan:
-        """The plan, or PlanInvalid carrying every finding."""
-        if not self.ok(strict=strict):
-            raise PlanInvalid(self.findings)
+        """The plan, or PlanInvalid carrying every finding of the plan
+        (a mistake in a monev input file stops only the monev report)."""
+        if self.plan is None or has_errors(self.plan_findings, strict=strict):
+            raise PlanInvalid(self.plan_findings)
         assert self.plan is not None
         return self.plan
 
@@ -45,4 +52,8 @@ def check_plan(workspace: Workspace, tahun: int | None = None) -> CheckReport:
     findings = list(loaded.findings)
     if loaded.plan is not None:
         findings += run_all(loaded)
-    return CheckReport(loaded, sorted(set(findings)))
+        # Monev input names indicators by ID; while the plan has errors (a
+        # numbering slip shifts every ID) those names mean nothing yet.
+        if not has_errors(findings):
+            findings += monev_rules.check(loaded)
+    return CheckReport(loaded, sorted(set(findings)), frozenset(monev_rules.files(loaded)))

@@ -24,7 +24,8 @@ app = typer.Typer(
 
 TahunArg = Annotated[
     Optional[int],
-    typer.Argument(help="Tahun rencana, misalnya 2026. Bawaan: rencana terbaru di folder kerja.", show_default=False),
+    typer.Argument(metavar="TAHUN", help="Tahun rencana, misalnya 2026. Bawaan: rencana terbaru di folder kerja.",
+                   show_default=False),
 ]
 
 
@@ -188,6 +189,15 @@ def format_register(reg) -> list[str]:
             lines.append(f"Galat: keputusan {b.jenis} Nomor {b.nomor} bertanggal {b.tanggal.isoformat()}, "
                          f"di luar tahun {reg.tahun}; perbaiki `tanggal`.")
     return lines
+
+
+from .cli_bukti import bukti_app, dossier_command  # noqa: E402
+from .cli_monev import monev_app, status_command  # noqa: E402
+
+app.add_typer(bukti_app, name="bukti")
+app.command("dossier")(dossier_command)
+app.add_typer(monev_app, name="monev")
+app.command("status")(status_command)
 
 
 @app.command("init")

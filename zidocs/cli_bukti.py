@@ -1,16 +1,14 @@
 """CLI for the evidence store (`zidocs bukti …`) and the dossier (`zidocs dossier`).
 
 Commands are thin: parse, call one library function, print. Errors are raised
-as ZidocsError subclasses; the main CLI maps them to exit codes
-(refused evidence: ExitCode.BUKTI_DITOLAK = 6). Run standalone with
-``python -m zidocs.cli_bukti``.
+as ZidocsError subclasses; the main CLI (zidocs.cli) registers them and maps
+the errors to exit codes (refused evidence: ExitCode.BUKTI_DITOLAK = 6).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -18,7 +16,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from zidocs.errors import InputError, ZidocsError
+from zidocs.errors import InputError
 
 ENV_WORKSPACE = "ZIDOCS_WORKSPACE"
 
@@ -222,46 +220,3 @@ class _progress:
     def __exit__(self, *exc):
         self.bar.__exit__(*exc)
         return False
-
-
-# --- standalone entry point (the main CLI registers the same commands) ----------
-
-app = typer.Typer(add_completion=False, no_args_is_help=True)
-
-
-@app.callback()
-def _root(
-    ctx: typer.Context,
-    workspace: Annotated[Optional[Path], typer.Option(
-        "--workspace", "-w", envvar=ENV_WORKSPACE,
-        help="Folder kerja (berisi plan/, bukti/, out/). Bawaan: folder saat ini.", show_default=False)] = None,
-) -> None:
-    ctx.obj = Path(workspace).resolve() if workspace is not None else None
-
-
-app.add_typer(bukti_app, name="bukti")
-app.command("dossier")(dossier_command)
-
-
-def main(argv: list[str] | None = None) -> int:
-    try:
-        app(args=argv, standalone_mode=False)
-    except ZidocsError as exc:
-        _err().print(f"Galat: {exc.message}", markup=False)
-        return int(exc.exit_code)
-    except KeyboardInterrupt:
-        return 130
-    except typer.Exit as exc:
-        return exc.exit_code
-    except Exception as exc:  # click usage errors
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            return exc.exit_code
-        raise
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,0 +1,196 @@
+"""CLI for monev: `zidocs monev TAHUN --periode TW1 [--pdf]`, `zidocs monev init
+TAHUN --periode TW2`, and `zidocs status [TAHUN]`.
+
+Thin: parse, call one library function, print. Errors are ZidocsError
+subclasses that the main CLI (``zidocs.cli.run``) turns into exit codes.
+
+Registration in zidocs/cli.py (the lead's file)::
+
+    from .cli_monev import monev_app, status_command
+    app.add_typer(monev_app, name="monev")
+    app.command("status")(status_command)
+
+``monev_app`` is a group whose default command is the report, so both
+``zidocs monev 2026 --periode TW1`` and ``zidocs monev init 2026 --periode TW2``
+work (``zidocs monev laporan 2026 --periode TW1`` is the same as the first).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from .errors import InputError
+from .workspace import Workspace
+
+DEFAULT_COMMAND = "laporan"
+
+
+class _MonevGroup(TyperGroup):
+    """A group with a default command: anything that is not a subcommand
+    name (a year, an option) goes to ``laporan``."""
+
+    def parse_args(self, ctx, args):  # type: ignore[no-untyped-def]
+        if args and args[0] not in self.commands and args[0] not in ctx.help_option_names:
+            args = [DEFAULT_COMMAND, *args]
+        return super().parse_args(ctx, args)
+
+    def format_usage(self, ctx, formatter):  # type: ignore[no-untyped-def]
+        formatter.write_usage(ctx.command_path, "[init] [TAHUN] --periode PERIODE [OPSI]")
+
+
+monev_app = typer.Typer(
+    cls=_MonevGroup,
+    name="monev",
+    help=(
+        "Laporan pemantauan dan evaluasi (monev) per triwulan/semester.\n\n"
+        "[bold]zidocs monev TAHUN --periode TW1 [--pdf][/]: tulis laporan ke out/TAHUN/monev/.\n\n"
+        "[bold]zidocs monev init TAHUN --periode TW2[/]: siapkan berkas isian plan/TAHUN/monev-TW2.yaml."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+
+
+def _periode(value: str | None) -> str | None:
+    """TW1 … S2 in any case → upper case; anything else is a usage error."""
+    from .monev.periode import KODE_PERIODE, normalisasi_kode
+
+    if value is None:
+        return None
+    kode = normalisasi_kode(value)
+    if kode not in KODE_PERIODE:
+        raise typer.BadParameter(
+            f"“{value}” bukan periode; pakai {', '.join(KODE_PERIODE)} (TW = triwulan, S = semester)."
+        )
+    return kode
+
+
+TahunArg = Annotated[
+    Optional[int],
+    typer.Argument(help="Tahun rencana, misalnya 2026. Bawaan: rencana terbaru di folder kerja.", show_default=False),
+]
+PeriodeOpt = Annotated[
+    str,
+    typer.Option("--periode", "-p", metavar="PERIODE", callback=_periode, show_default=False,
+                 help="Periode: TW1–TW4 (triwulan) atau S1, S2 (semester)."),
+]
+BuktiOpt = Annotated[
+    Optional[Path],
+    typer.Option("--bukti", envvar="ZIDOCS_BUKTI", show_default=False,
+                 help="Folder penyimpanan bukti. Bawaan: bukti/ di folder kerja."),
+]
+TanggalBuatOpt = Annotated[
+    Optional[str],
+    typer.Option("--tanggal-buat", metavar="TTTT-BB-HH", show_default=False,
+                 help="Tanggal yang dicap pada metadata berkas. Bawaan: tanggal laporan, agar hasilnya selalu sama."),
+]
+
+
+def _ws(ctx: typer.Context) -> Workspace:
+    obj = ctx.find_object(Workspace)
+    return obj if obj is not None else Workspace.resolve(None)
+
+
+def _date(text: str | None, option: str) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(f"“{text}” bukan tanggal TTTT-BB-HH, misalnya 2026-04-06.",
+                                 param_hint=option) from None
+
+
+@monev_app.command(DEFAULT_COMMAND)
+def monev_command(
+    ctx: typer.Context,
+    tahun: TahunArg = None,
+    periode: PeriodeOpt = ...,  # type: ignore[assignment]
+    pdf: Annotated[bool, typer.Option("--pdf", help="Buat juga PDF (perlu LibreOffice).")] = False,
+    tanggal_buat: TanggalBuatOpt = None,
+    bukti: BuktiOpt = None,
+) -> None:
+    """Tulis laporan monev periode itu: out/TAHUN/monev/monev-PERIODE.docx (dan .pdf)."""
+    from .monev.report import build_laporan
+
+    result = build_laporan(_ws(ctx), tahun, periode, pdf=pdf,
+                           build_date=_date(tanggal_buat, "--tanggal-buat"), bukti=bukti)
+    for path in result.paths:
+        typer.echo(str(path))
+    t = result.figures.total
+    typer.echo(f"{result.figures.periode.judul}: {t.jatuh_tempo} aksi jatuh tempo, {t.selesai} selesai, "
+               f"{t.proses} proses, {t.belum} belum; {len(result.figures.terlambat)} terlambat.")
+
+
+@monev_app.command("init")
+def monev_init_command(
+    ctx: typer.Context,
+    tahun: TahunArg = None,
+    periode: PeriodeOpt = ...,  # type: ignore[assignment]
+    bukti: BuktiOpt = None,
+) -> None:
+    """Siapkan (atau lengkapi) berkas isian plan/TAHUN/monev-PERIODE.yaml; isian yang sudah ditulis tidak ditimpa."""
+    from .monev.init import init_monev
+
+    r = init_monev(_ws(ctx), tahun, periode, bukti=bukti)
+    if r.dibuat:
+        typer.echo(f"{r.rel}: dibuat dengan {len(r.indikator_baru)} indikator yang jatuh tempo "
+                   f"dan {r.tindak_lanjut_baru} rekomendasi untuk ditindaklanjuti"
+                   + (f" (dibawa dari {r.sebelumnya})." if r.sebelumnya else "."))
+    elif r.ditulis:
+        added = []
+        if r.indikator_baru:
+            added.append(f"{len(r.indikator_baru)} indikator ({', '.join(r.indikator_baru)})")
+        if r.tindak_lanjut_baru:
+            added.append(f"{r.tindak_lanjut_baru} tindak lanjut rekomendasi")
+        if r.kunci_baru:
+            added.append("kunci " + ", ".join(r.kunci_baru))
+        typer.echo(f"{r.rel}: ditambahkan {'; '.join(added)}. Isian yang ada tidak diubah.")
+    else:
+        typer.echo(f"{r.rel}: sudah lengkap; tidak ada yang diubah.")
+    for note in r.catatan:
+        typer.echo(f"Catatan: {note}")
+    typer.echo(f"Isi realisasi, status, kendala, tindak lanjut dan data rapatnya, lalu periksa dengan "
+               f"`zidocs check` dan buat laporan dengan `zidocs monev {tahun or ''} --periode {periode}`."
+               .replace("  ", " "))
+
+
+def status_command(
+    ctx: typer.Context,
+    tahun: TahunArg = None,
+    periode: Annotated[
+        Optional[str],
+        typer.Option("--periode", "-p", metavar="PERIODE", callback=_periode, show_default=False,
+                     help="Tampilkan keadaan pada akhir periode ini (sama dengan laporannya)."),
+    ] = None,
+    tanggal: Annotated[
+        Optional[str],
+        typer.Option("--tanggal", metavar="TTTT-BB-HH", show_default=False,
+                     help="Keadaan per tanggal ini. Bawaan: hari ini."),
+    ] = None,
+    bukti: BuktiOpt = None,
+) -> None:
+    """Keadaan tahun ini sekilas: per area aksi yang jatuh tempo, selesai, proses, terlambat dan cakupan bukti."""
+    from rich.console import Console
+
+    from .monev.data import muat_periode, muat_posisi
+    from .monev.status import status_renderable
+
+    ws = _ws(ctx)
+    if periode is not None and tanggal is not None:
+        raise InputError("Pakai --periode atau --tanggal, tidak keduanya.")
+    if periode is not None:
+        data = muat_periode(ws, tahun, periode, bukti=bukti, wajib_ada=False)
+    else:
+        day = _date(tanggal, "--tanggal") or dt.date.today()
+        data = muat_posisi(ws, tahun, day, bukti=bukti)
+    fig = data.figures()
+    sumber = data.isian.rel if data.isian else None
+    contoh = bool(data.isian and data.isian.model and data.isian.model.contoh)
+    Console(highlight=False).print(status_renderable(fig, sumber=sumber, contoh=contoh))

@@ -1,0 +1,301 @@
+"""Monev figures: one pure computation for the report, `zidocs status` and
+any later web view.
+
+``hitung(plan, periode, monev, bukti, sebelumnya)`` turns the plan, the
+period, the secretariat's input and the evidence dates into one row per
+indicator and the summaries per area. Every summary number is a count (or a
+sum) over the rows, never entered twice; :func:`periksa` re-derives them
+from the rows and fails loudly if they ever disagree.
+
+Definitions (also printed in the report's notes):
+
+- *jatuh tempo* (due in the period): a target month of the indicator falls in
+  the period;
+- *jatuh tempo s.d. akhir periode* (due by the period's end): a target month
+  is at or before the period's last month;
+- *terlambat* (overdue): due by the period's end, status not "selesai", and no
+  evidence added on or before the period's end;
+- *capaian* (percentage achieved): mean realisasi of the actions due in the
+  period, one decimal, half up;
+- *cakupan bukti* (evidence coverage): share of the actions due by the
+  period's end with at least one evidence file by then.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Iterable, Mapping, Sequence
+
+from ..models import Plan
+from ..target_waktu import parse_target_waktu
+from .models import STATUS, IsianIndikator, MonevFile, Rekomendasi
+from .periode import Periode
+
+SATU_DESIMAL = Decimal("0.1")
+SERATUS = Decimal(100)
+
+
+@dataclass(frozen=True)
+class BarisIndikator:
+    id: str
+    area: str  # area kode, "V"
+    komponen: str  # komponen name
+    indikator: str  # marked-up text (``*website*``)
+    target_waktu: str  # as written in the plan
+    bulan: frozenset[int]  # months of the plan year it covers
+    jatuh_tempo: bool  # due in the period
+    jatuh_tempo_sampai_akhir: bool  # due by the period's end
+    jatuh_tempo_sebelumnya: bool  # due in a month before the period began
+    status: str  # belum / proses / selesai ("belum" when not filled in)
+    realisasi: Decimal  # percent
+    diisi: bool  # the input states a status for it
+    bukti: int  # evidence files added on or before the evidence cut-off
+    kendala: str = ""
+    tindak_lanjut: str = ""
+    catatan: str = ""
+
+    @property
+    def berbukti(self) -> bool:
+        return self.bukti > 0
+
+    @property
+    def terlambat(self) -> bool:
+        return self.jatuh_tempo_sampai_akhir and self.status != "selesai" and self.bukti == 0
+
+    @property
+    def sisa_sebelumnya(self) -> bool:
+        """Due only before the period (not in it) and still not finished."""
+        return self.jatuh_tempo_sebelumnya and not self.jatuh_tempo and self.status != "selesai"
+
+
+@dataclass(frozen=True)
+class Ringkasan:
+    """Counts for one area (or the total)."""
+
+    kode: str  # area kode, or "" for the total
+    nama: str
+    # due in the period
+    jatuh_tempo: int = 0
+    selesai: int = 0
+    proses: int = 0
+    belum: int = 0
+    realisasi_jumlah: Decimal = Decimal(0)
+    # due by the period's end
+    kumulatif: int = 0
+    selesai_kumulatif: int = 0
+    proses_kumulatif: int = 0
+    belum_kumulatif: int = 0
+    terlambat: int = 0
+    berbukti: int = 0
+
+    @property
+    def capaian(self) -> Decimal | None:
+        """Mean realisasi (%) of the actions due in the period."""
+        return rata(self.realisasi_jumlah, self.jatuh_tempo)
+
+    @property
+    def cakupan_bukti(self) -> Decimal | None:
+        """Share (%) of the actions due by the end with evidence."""
+        return rata(Decimal(self.berbukti) * SERATUS, self.kumulatif)
+
+
+def rata(jumlah: Decimal, n: int) -> Decimal | None:
+    if n == 0:
+        return None
+    return (jumlah / Decimal(n)).quantize(SATU_DESIMAL, rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class TindakLanjut:
+    """The follow-up of one earlier recommendation."""
+
+    asal: str  # period it was made in
+    rekomendasi: str
+    status: str
+    keterangan: str
+    dilaporkan: bool  # False: carried over but not reported in this period's input
+
+
+@dataclass(frozen=True)
+class Figures:
+    periode: Periode
+    baris: tuple[BarisIndikator, ...]  # every indicator, plan order
+    area: tuple[Ringkasan, ...]  # plan order
+    total: Ringkasan
+    tindak_lanjut: tuple[TindakLanjut, ...]
+    rekomendasi: tuple[Rekomendasi, ...]
+    sebelumnya: str | None  # the earlier period whose recommendations are followed up
+
+    @property
+    def rinci(self) -> tuple[BarisIndikator, ...]:
+        """Rows due in the period: the detail table, counted by the summary."""
+        return tuple(b for b in self.baris if b.jatuh_tempo)
+
+    @property
+    def sisa(self) -> tuple[BarisIndikator, ...]:
+        return tuple(b for b in self.baris if b.sisa_sebelumnya)
+
+    @property
+    def terlambat(self) -> tuple[BarisIndikator, ...]:
+        return tuple(b for b in self.baris if b.terlambat)
+
+    @property
+    def tanpa_jadwal(self) -> tuple[BarisIndikator, ...]:
+        """Indicators whose target waktu yields no month of the year (never due)."""
+        return tuple(b for b in self.baris if not b.bulan)
+
+    @property
+    def diisi_belum_jatuh_tempo(self) -> tuple[BarisIndikator, ...]:
+        """Input given for actions not due yet (allowed; not counted)."""
+        return tuple(b for b in self.baris if b.diisi and not b.jatuh_tempo_sampai_akhir)
+
+
+def _realisasi(isian: IsianIndikator | None) -> tuple[str, Decimal, bool]:
+    if isian is None or isian.status is None:
+        status, diisi = "belum", False
+    else:
+        status, diisi = isian.status, True
+    if isian is not None and isian.realisasi is not None:
+        realisasi = Decimal(str(isian.realisasi))
+    else:
+        realisasi = SERATUS if status == "selesai" else Decimal(0)
+    return status, realisasi, diisi
+
+
+def hitung(
+    plan: Plan,
+    periode: Periode,
+    monev: MonevFile | None,
+    bukti: Mapping[str, Sequence[dt.date]],
+    sebelumnya: MonevFile | None = None,
+) -> Figures:
+    """All figures of ``periode``. ``monev`` is the period's (checked) input,
+    None when there is none; ``bukti`` maps indicator IDs to the dates their
+    evidence was added; ``sebelumnya`` is the earlier period's input, whose
+    recommendations are followed up."""
+    rows: list[BarisIndikator] = []
+    isian = monev.indikator if monev is not None else {}
+    for ref in plan.indikator_list():
+        bulan = parse_target_waktu(ref.indikator.target_waktu, plan.tahun).bulan
+        row = isian.get(ref.id)
+        status, realisasi, diisi = _realisasi(row)
+        n_bukti = sum(1 for d in bukti.get(ref.id, ()) if d <= periode.batas_bukti)
+        rows.append(
+            BarisIndikator(
+                id=ref.id,
+                area=ref.area.kode,
+                komponen=ref.komponen.nama,
+                indikator=ref.indikator.indikator,
+                target_waktu=ref.indikator.target_waktu,
+                bulan=bulan,
+                jatuh_tempo=periode.jatuh_tempo(bulan),
+                jatuh_tempo_sampai_akhir=periode.jatuh_tempo_sampai_akhir(bulan),
+                jatuh_tempo_sebelumnya=periode.jatuh_tempo_sebelumnya(bulan),
+                status=status,
+                realisasi=realisasi,
+                diisi=diisi,
+                bukti=n_bukti,
+                kendala=row.kendala if row else "",
+                tindak_lanjut=row.tindak_lanjut if row else "",
+                catatan=row.catatan if row else "",
+            )
+        )
+    areas = tuple(ringkas(a.kode, a.nama, [r for r in rows if r.area == a.kode]) for a in plan.rencana_aksi.area)
+    total = ringkas("", "Jumlah", rows)
+    tl = tindak_lanjut(monev, sebelumnya)
+    rek = tuple(monev.rekomendasi) if monev is not None else ()
+    fig = Figures(periode, tuple(rows), areas, total, tl, rek, sebelumnya.periode if sebelumnya else None)
+    periksa(fig)
+    return fig
+
+
+def ringkas(kode: str, nama: str, rows: Iterable[BarisIndikator]) -> Ringkasan:
+    rows = list(rows)
+    due = [r for r in rows if r.jatuh_tempo]
+    cum = [r for r in rows if r.jatuh_tempo_sampai_akhir]
+    return Ringkasan(
+        kode=kode,
+        nama=nama,
+        jatuh_tempo=len(due),
+        selesai=sum(r.status == "selesai" for r in due),
+        proses=sum(r.status == "proses" for r in due),
+        belum=sum(r.status == "belum" for r in due),
+        realisasi_jumlah=sum((r.realisasi for r in due), Decimal(0)),
+        kumulatif=len(cum),
+        selesai_kumulatif=sum(r.status == "selesai" for r in cum),
+        proses_kumulatif=sum(r.status == "proses" for r in cum),
+        belum_kumulatif=sum(r.status == "belum" for r in cum),
+        terlambat=sum(r.terlambat for r in cum),
+        berbukti=sum(r.berbukti for r in cum),
+    )
+
+
+def _kunci(asal: str, teks: str) -> tuple[str, str]:
+    return asal, " ".join(teks.split()).casefold()
+
+
+def bawaan(sebelumnya: MonevFile | None) -> list[tuple[str, str]]:
+    """Recommendations carried into this period: the earlier period's own,
+    then the ones it still had open; (asal, text), no repeats."""
+    if sebelumnya is None:
+        return []
+    out: list[tuple[str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    items = [(sebelumnya.periode, r.teks) for r in sebelumnya.rekomendasi]
+    items += [(t.asal, t.rekomendasi) for t in sebelumnya.tindak_lanjut_rekomendasi if t.status != "selesai"]
+    for asal, teks in items:
+        k = _kunci(asal, teks)
+        if k not in seen:
+            seen.add(k)
+            out.append((asal, teks))
+    return out
+
+
+def tindak_lanjut(monev: MonevFile | None, sebelumnya: MonevFile | None) -> tuple[TindakLanjut, ...]:
+    """Every carried recommendation with the follow-up this period reports
+    (status "belum", not reported, when it reports none), then any other
+    follow-up the input lists."""
+    reported = {}
+    if monev is not None:
+        for t in monev.tindak_lanjut_rekomendasi:
+            reported.setdefault(_kunci(t.asal, t.rekomendasi), t)
+    out = []
+    for asal, teks in bawaan(sebelumnya):
+        t = reported.pop(_kunci(asal, teks), None)
+        if t is None:
+            out.append(TindakLanjut(asal, teks, "belum", "", False))
+        else:
+            out.append(TindakLanjut(asal, teks, t.status, t.keterangan, True))
+    used = set()
+    if monev is not None:
+        for t in monev.tindak_lanjut_rekomendasi:
+            k = _kunci(t.asal, t.rekomendasi)
+            if k in reported and k not in used:
+                used.add(k)
+                out.append(TindakLanjut(t.asal, t.rekomendasi, t.status, t.keterangan, True))
+    return tuple(out)
+
+
+class FiguresTidakKonsisten(AssertionError):
+    """A summary number disagrees with the rows (a bug, never a user error)."""
+
+
+def periksa(fig: Figures) -> None:
+    """Re-derive every summary number from the rows by a second route."""
+    for a in fig.area:
+        due = [r for r in fig.rinci if r.area == a.kode]
+        got = (a.jatuh_tempo, a.selesai, a.proses, a.belum)
+        want = (len(due), *(sum(1 for r in due if r.status == s) for s in ("selesai", "proses", "belum")))
+        if got != want or a.selesai + a.proses + a.belum != a.jatuh_tempo:
+            raise FiguresTidakKonsisten(f"area {a.kode}: ringkasan {got} ≠ baris {want}")
+    fields = ("jatuh_tempo", "selesai", "proses", "belum", "realisasi_jumlah", "kumulatif", "selesai_kumulatif",
+              "proses_kumulatif", "belum_kumulatif", "terlambat", "berbukti")
+    for name in fields:
+        s = sum((getattr(a, name) for a in fig.area), Decimal(0) if name == "realisasi_jumlah" else 0)
+        if s != getattr(fig.total, name):
+            raise FiguresTidakKonsisten(f"jumlah {name}: {getattr(fig.total, name)} ≠ jumlah area {s}")
+    if fig.total.terlambat != len(fig.terlambat):
+        raise FiguresTidakKonsisten("jumlah terlambat tidak sama dengan daftar aksi terlambat")
+    assert set(STATUS) >= {r.status for r in fig.baris}

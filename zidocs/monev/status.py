@@ -1,0 +1,90 @@
+"""`zidocs status`: the year's picture in the terminal, as rich renderables.
+
+Library code: builds renderables (and plain rows for other front ends) from
+the same Figures the report uses; it never prints. The CLI prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from ..markup import plain
+from .figures import Figures, Ringkasan
+from ..tanggal import format_tanggal
+from .report import LABEL_STATUS, angka, bulan_teks
+
+
+@dataclass(frozen=True)
+class BarisStatus:
+    """One row of the status table (an area, or the total with kode "")."""
+
+    kode: str
+    nama: str
+    jatuh_tempo: int  # due so far (by the snapshot's or period's end)
+    selesai: int
+    proses: int
+    terlambat: int
+    berbukti: int
+    cakupan_bukti: str  # "60,0" or "–"
+
+
+def _baris(r: Ringkasan) -> BarisStatus:
+    return BarisStatus(r.kode, plain(r.nama), r.kumulatif, r.selesai_kumulatif, r.proses_kumulatif, r.terlambat,
+                       r.berbukti, angka(r.cakupan_bukti))
+
+
+def status_rows(fig: Figures) -> list[BarisStatus]:
+    """Per area, then the total."""
+    return [_baris(a) for a in fig.area] + [_baris(fig.total)]
+
+
+def status_renderable(fig: Figures, *, sumber: str | None, contoh: bool = False) -> RenderableType:
+    """Heading, the table per area, and the overdue actions."""
+    per = fig.periode
+    parts: list[RenderableType] = []
+    head = Text(f"Status Zona Integritas {per.tahun} — {per.judul}", style="bold")
+    parts.append(head)
+    if per.bulan_akhir >= per.bulan_awal:
+        sub = f"Jatuh tempo s.d. {per.rentang}; bukti dihitung s.d. {format_tanggal(per.batas_bukti)}. "
+    else:
+        sub = f"Belum ada bulan tahun {per.tahun} yang berakhir, jadi belum ada aksi yang jatuh tempo. "
+    sub += f"Status dari {sumber}." if sumber else "Belum ada isian monev: semua aksi dihitung belum."
+    parts.append(Text(sub, style="dim"))
+    if contoh:
+        parts.append(Text("CONTOH — isian monev ini data rekaan (contoh: true), bukan status sebenarnya.",
+                          style="bold red"))
+
+    table = Table(title=None, show_lines=False, header_style="bold", show_footer=True)
+    rows = status_rows(fig)
+    total = rows[-1]
+    table.add_column("Area", footer="Jumlah", ratio=3, overflow="fold")
+    for label, key, style in (("Jatuh tempo", "jatuh_tempo", None), ("Selesai", "selesai", "green"),
+                              ("Proses", "proses", "yellow"), ("Terlambat", "terlambat", "red")):
+        table.add_column(label, justify="right", footer=str(getattr(total, key)), style=style, no_wrap=True)
+    table.add_column("Cakupan bukti", justify="right", no_wrap=True,
+                     footer=f"{total.berbukti}/{total.jatuh_tempo} ({total.cakupan_bukti}%)")
+    for r in rows[:-1]:
+        table.add_row(f"{r.kode}. {r.nama}", str(r.jatuh_tempo), str(r.selesai), str(r.proses), str(r.terlambat),
+                      f"{r.berbukti}/{r.jatuh_tempo} ({r.cakupan_bukti}%)")
+    parts.append(table)
+
+    late = fig.terlambat
+    if late:
+        parts.append(Text(f"Aksi terlambat ({len(late)}): jatuh tempo, belum selesai, belum ada bukti", style="bold red"))
+        lt = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+        lt.add_column("ID", no_wrap=True)
+        lt.add_column("Indikator", ratio=3, overflow="fold")
+        lt.add_column("Target waktu", ratio=1, overflow="fold")
+        lt.add_column("Status", no_wrap=True)
+        for b in late:
+            lt.add_row(b.id, plain(b.indikator), bulan_teks(b), LABEL_STATUS[b.status] + ("" if b.diisi else "*"))
+        parts.append(lt)
+        if any(not b.diisi for b in late):
+            parts.append(Text("* tidak diisi pada isian monev: dihitung belum.", style="dim"))
+    else:
+        parts.append(Text("Tidak ada aksi terlambat.", style="green"))
+    return Group(*parts)
