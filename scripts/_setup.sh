@@ -5,7 +5,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-DEB_PACKAGES="libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils qpdf fonts-texgyre fonts-dejavu-core"
+DEB_PACKAGES="libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils qpdf fonts-texgyre fonts-dejavu-core fonts-dejavu-extra"
 
 need_apt=""
 command -v soffice >/dev/null 2>&1 || need_apt=1
@@ -13,6 +13,7 @@ command -v pdftotext >/dev/null 2>&1 || need_apt=1
 command -v pdftoppm >/dev/null 2>&1 || need_apt=1
 command -v qpdf >/dev/null 2>&1 || need_apt=1
 [ -e /usr/share/texmf/fonts/opentype/public/tex-gyre/texgyrebonum-regular.otf ] || need_apt=1
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf ] || need_apt=1  # dossier cover and index
 python3 -m venv --help >/dev/null 2>&1 || { need_apt=1; DEB_PACKAGES="$DEB_PACKAGES python3-venv"; }
 python3 -c 'import ensurepip' >/dev/null 2>&1 || { need_apt=1; DEB_PACKAGES="$DEB_PACKAGES python3-venv"; }
 

@@ -61,3 +61,18 @@ def italic_spans(text: str) -> list[tuple[int, int]]:
             spans.append((pos, pos + len(r.text)))
         pos += len(r.text)
     return spans
+
+
+@dataclass(frozen=True)
+class Rich:
+    """Marked-up text as runs (italic or not), ready for a template."""
+
+    runs: tuple[Run, ...]
+
+    @classmethod
+    def of(cls, text: str) -> "Rich":
+        return cls(tuple(runs(text)))
+
+    @property
+    def plain(self) -> str:
+        return "".join(r.text for r in self.runs)

@@ -19,6 +19,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas
 
+from zidocs.tanggal import format_tanggal
 from zidocs.dossier.layout import BELUM_ADA_BUKTI, DossierLayout, IndexRow, Placement
 
 A4 = (595.2756, 841.8898)
@@ -32,8 +33,6 @@ MAX_ROW_LINES = 6
 FIRST_PAGE_HEADING_LINES = 5
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
-BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-         "September", "Oktober", "November", "Desember")
 
 
 @dataclass(frozen=True)
@@ -54,10 +53,6 @@ def fonts() -> Fonts:
             pdfmetrics.registerFont(TTFont(name, str(DEJAVU / f)))
         return Fonts("ZiSerif", "ZiSerif-Bold", "ZiSerif-Italic")
     return Fonts("Times-Roman", "Times-Bold", "Times-Italic")
-
-
-def tanggal_indonesia(d: dt.date) -> str:
-    return f"{d.day} {BULAN[d.month - 1]} {d.year}"
 
 
 # --- index rows -------------------------------------------------------------------
@@ -171,7 +166,7 @@ def _cover(c, f: Fonts, info: CoverInfo) -> None:
     y = _centered(c, f.bold, 14, y, f"Tahun {info.tahun}")
     y -= 60
     facts = [
-        ("Tanggal penyusunan", tanggal_indonesia(info.tanggal)),
+        ("Tanggal penyusunan", format_tanggal(info.tanggal)),
         ("Jumlah berkas bukti", str(info.files)),
         ("Jumlah halaman", f"{info.pages} (termasuk sampul dan daftar isi)"),
     ]

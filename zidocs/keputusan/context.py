@@ -8,10 +8,9 @@ flat; the templates only lay them out. Rich text (italics) travels as
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass
 from typing import Any
 
-from ..markup import Run, runs
+from ..markup import Rich
 from ..models import Bab, Butir, Daftar, DaftarBlok, KeputusanFile, Orang, Plan, as_list, kedudukan_list
 from ..tanggal import format_tanggal
 
@@ -20,21 +19,6 @@ _URUTAN = (
     "KESATU", "KEDUA", "KETIGA", "KEEMPAT", "KELIMA", "KEENAM", "KETUJUH", "KEDELAPAN", "KESEMBILAN",
     "KESEPULUH", "KESEBELAS", "KEDUA BELAS", "KETIGA BELAS", "KEEMPAT BELAS", "KELIMA BELAS",
 )
-
-
-@dataclass(frozen=True)
-class Rich:
-    """Marked-up text as runs (italic or not)."""
-
-    runs: tuple[Run, ...]
-
-    @classmethod
-    def of(cls, text: str) -> "Rich":
-        return cls(tuple(runs(text)))
-
-    @property
-    def plain(self) -> str:
-        return "".join(r.text for r in self.runs)
 
 
 def diktum_label(i: int) -> str:

@@ -16,16 +16,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from docx.shared import Mm
-from docxtpl import DocxTemplate, InlineImage
+from docxtpl import InlineImage
 
 from .. import atomic
 from ..docxnorm import normalize_docx_bytes
-from ..errors import ConversionError, TemplateError
-from ..keputusan.context import Rich
-from ..keputusan.render import to_richtext
-from ..markup import MarkupError, Run
+from ..errors import ConversionError
+from ..docxrender import load_template, render_template
+from ..markup import MarkupError, Rich, Run
 from ..models import Pejabat, Plan
 from ..tanggal import format_tanggal
 from ..target_waktu import format_bulan
@@ -280,45 +278,15 @@ def _label_area(a: Ringkasan) -> str:
 
 def render_monev(ws: Workspace, plan: Plan, fig: Figures, monev: MonevFile, *, build_date: dt.date) -> bytes:
     """The report as deterministic DOCX bytes."""
-    path = template_path(ws)
-    if not path.is_file():
-        raise TemplateError(
-            f"{path}: templat laporan monev tidak ditemukan. Salin templates/laporan/{TEMPLATE} dari zidocs "
-            "(atau buat ulang dengan `python tools/buat_templat_laporan.py`)."
-        )
-    try:
-        tpl = DocxTemplate(str(path))
-        tpl.init_docx()
-    except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds on a broken file
-        raise TemplateError(f"{path}: templat tidak dapat dibuka sebagai DOCX ({exc}). Simpan ulang sebagai .docx.") from None
-    ctx = _richify(konteks(plan, fig, monev))
+    tpl = load_template(
+        template_path(ws),
+        missing_hint=f"Salin templates/laporan/{TEMPLATE} dari zidocs (atau buat ulang dengan "
+        "`python tools/buat_templat_laporan.py`).",
+    )
+    ctx = konteks(plan, fig, monev)
     ctx["grafik"] = InlineImage(tpl, io.BytesIO(grafik_png(fig)), width=Mm(GRAFIK_LEBAR_MM))
-    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
-    try:
-        tpl.render(ctx, jinja_env=env, autoescape=True)
-    except jinja2.UndefinedError as exc:
-        raise TemplateError(
-            f"templat {TEMPLATE}: variabel {exc.message} tidak tersedia. Perbaiki ejaan variabel di templat "
-            "(daftar variabel: docs/monev.md)."
-        ) from None
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(
-            f"templat {TEMPLATE}: tanda templat tidak sah ({exc.message}). Periksa pasangan {{% … %}} dan "
-            "{{{{ … }}}} di templat."
-        ) from None
-    buf = io.BytesIO()
-    tpl.save(buf)
-    return normalize_docx_bytes(buf.getvalue(), build_date, name=f"monev-{fig.periode.kode}.docx")
-
-
-def _richify(value: Any) -> Any:
-    if isinstance(value, Rich):
-        return to_richtext(value)
-    if isinstance(value, dict):
-        return {k: _richify(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_richify(v) for v in value]
-    return value
+    data = render_template(tpl, TEMPLATE, ctx)
+    return normalize_docx_bytes(data, build_date, name=f"monev-{fig.periode.kode}.docx")
 
 
 # --- build --------------------------------------------------------------------------
