@@ -82,7 +82,7 @@ def new_document() -> Document:
     pstyle("Sel Judul", size=10, bold=True, align=C)
     pstyle("Sel Tabel", size=10, align=L)
     pstyle("Sel Tengah", size=10, align=C)
-    pstyle("Sel Butir", size=10, align=L, left=0.5, first=-0.5, tabs=(0.5,))
+    pstyle("Sel Butir", size=10, align=L, left=0.45, first=-0.45, tabs=(0.45,))
     pstyle("Sel Area", size=10, bold=True, align=L)
     pstyle("Butir Diktum 1", align=J, left=0.75, first=-0.75, after=3, tabs=(0.75,))
     pstyle("Butir Diktum 2", align=J, left=1.5, first=-0.75, after=3, tabs=(1.5,))
@@ -369,7 +369,7 @@ def list_cell(cell, var: str) -> None:
     cell_para(cell, "{%p endif %}", "Sel Tabel")
 
 
-RA_W = (1.0, 2.8, 3.3, 3.5, 3.4, 2.5)
+RA_W = (1.0, 2.7, 3.3, 3.5, 3.7, 2.3)
 RA_HEAD = ("NO", "KOMPONEN", "INDIKATOR", "LANGKAH AKSI", "BUKTI FISIK", "TARGET WAKTU")
 
 
