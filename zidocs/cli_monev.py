@@ -4,11 +4,8 @@ TAHUN --periode TW2`, and `zidocs status [TAHUN]`.
 Thin: parse, call one library function, print. Errors are ZidocsError
 subclasses that the main CLI (``zidocs.cli.run``) turns into exit codes.
 
-Registration in zidocs/cli.py (the lead's file)::
-
-    from .cli_monev import monev_app, status_command
-    app.add_typer(monev_app, name="monev")
-    app.command("status")(status_command)
+zidocs/cli.py registers ``monev_app`` as `zidocs monev` and ``status_command``
+as `zidocs status`.
 
 ``monev_app`` is a group whose default command is the report, so both
 ``zidocs monev 2026 --periode TW1`` and ``zidocs monev init 2026 --periode TW2``
