@@ -231,10 +231,13 @@ def run(argv: list[str] | None = None) -> int:
     except typer.Exit as exc:  # pragma: no cover - standalone_mode=False returns it instead
         return int(exc.exit_code)
     except Exception as exc:  # noqa: BLE001 - click usage errors
-        from typer._click.exceptions import ClickException
+        from typer._click.exceptions import ClickException, UsageError
 
+        if isinstance(exc, UsageError):
+            err(cli_i18n.usage_error_text(exc))
+            return int(ExitCode.PENGGUNAAN)
         if isinstance(exc, ClickException):
-            exc.show()
+            err(f"zidocs: {exc.format_message()}")
             return int(exc.exit_code)
         raise
     return int(result or 0)

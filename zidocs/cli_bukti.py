@@ -71,7 +71,7 @@ def _store(workspace: Path, bukti: Path | None, *, create: bool = True):
 @bukti_app.command("add")
 def add_command(
     ctx: typer.Context,
-    files: Annotated[list[Path], typer.Argument(help="Berkas bukti: PDF, JPG/PNG, DOCX/XLSX/ODT.",
+    files: Annotated[list[Path], typer.Argument(metavar="BERKAS", help="Berkas bukti: PDF, JPG/PNG, DOCX/XLSX/ODT.",
                                                  show_default=False)],
     indikator: Annotated[str, typer.Option("--indikator", "-i", help="ID indikator, mis. V.2.3.",
                                            show_default=False)],
@@ -144,7 +144,7 @@ def list_command(
 @bukti_app.command("remove")
 def remove_command(
     ctx: typer.Context,
-    id: Annotated[int, typer.Argument(help="ID bukti (lihat `zidocs bukti list`).", show_default=False)],
+    id: Annotated[int, typer.Argument(metavar="ID", help="ID bukti (lihat `zidocs bukti list`).", show_default=False)],
     bukti: BuktiOpt = None,
 ) -> None:
     """Hapus satu catatan bukti; berkasnya dihapus bila tidak dipakai bukti lain."""

@@ -70,7 +70,7 @@ def _periode(value: str | None) -> str | None:
 
 TahunArg = Annotated[
     Optional[int],
-    typer.Argument(help="Tahun rencana, misalnya 2026. Bawaan: rencana terbaru di folder kerja.", show_default=False),
+    typer.Argument(metavar="TAHUN", help="Tahun rencana, misalnya 2026. Bawaan: rencana terbaru di folder kerja.", show_default=False),
 ]
 PeriodeOpt = Annotated[
     str,
