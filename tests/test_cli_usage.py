@@ -15,7 +15,7 @@ from zidocs.cli import run
         (["keputusan", "abc"], "zidocs: nilai TAHUN tidak sah: harus bilangan bulat, misalnya 2026"),
         (["keputusan", "2026", "2027"], "zidocs: argumen berlebih: 2027."),
         (["keputusan", "--tanggal-buat", "6-3-2026"],
-         "zidocs: nilai tidak sah: “6-3-2026” bukan tanggal TTTT-BB-HH, misalnya 2026-03-06."),
+         "zidocs: nilai --tanggal-buat tidak sah: “6-3-2026” bukan tanggal TTTT-BB-HH, misalnya 2026-03-06."),
         (["check", "--strict=1"], "zidocs: opsi --strict tidak menerima nilai."),
         (["bukti", "remove"], "zidocs: argumen ID wajib diisi."),
         (["monev", "2026"], "zidocs: opsi --periode / -p wajib diisi."),

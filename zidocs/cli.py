@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import cli_i18n  # noqa: F401  (Indonesian help words; must precede the app)
+from .cli_common import parse_date, workspace
 from .errors import ExitCode, PlanInvalid, ZidocsError
 from .workspace import ENV_WORKSPACE, Workspace
 
@@ -44,10 +45,6 @@ def _root(
     ctx.obj = Workspace.resolve(workspace)
 
 
-def _ws(ctx: typer.Context) -> Workspace:
-    return ctx.obj if isinstance(ctx.obj, Workspace) else Workspace.resolve(None)
-
-
 def out(text: str = "") -> None:
     typer.echo(text)
 
@@ -65,7 +62,7 @@ def check_cmd(
     """Periksa rencana: cetak semua temuan (BERKAS:BARIS: galat|peringatan KODE: pesan)."""
     from .check import check_plan
 
-    report = check_plan(_ws(ctx), tahun)
+    report = check_plan(workspace(ctx), tahun)
     for f in report.findings:
         out(f.format())
     n_err, n_warn = len(report.errors), len(report.warnings)
@@ -85,17 +82,6 @@ TanggalOpt = Annotated[
 ]
 
 
-def _date(text: str | None):
-    import datetime as dt
-
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise typer.BadParameter(f"“{text}” bukan tanggal TTTT-BB-HH, misalnya 2026-03-06.") from None
-
-
 @app.command("keputusan")
 def keputusan_cmd(
     ctx: typer.Context,
@@ -107,7 +93,7 @@ def keputusan_cmd(
     from .keputusan.build import build_decrees
 
     result = build_decrees(
-        _ws(ctx), tahun, [("rencana-aksi", "keputusan-rencana-aksi")], pdf=pdf, build_date=_date(tanggal_buat)
+        workspace(ctx), tahun, [("rencana-aksi", "keputusan-rencana-aksi")], pdf=pdf, build_date=parse_date(tanggal_buat, "--tanggal-buat")
     )
     for path in result.paths:
         out(str(path))
@@ -135,10 +121,10 @@ def sk_cmd(
     from .register import sk_item
     from .rules.tim import orang_contoh
 
-    ws = _ws(ctx)
+    ws = workspace(ctx)
     plan = load_plan(ws, tahun)
     item = sk_item(plan, jenis)
-    result = build_decrees(ws, plan.tahun, [item], pdf=pdf, build_date=_date(tanggal_buat), plan=plan)
+    result = build_decrees(ws, plan.tahun, [item], pdf=pdf, build_date=parse_date(tanggal_buat, "--tanggal-buat"), plan=plan)
     for path in result.paths:
         out(str(path))
     contoh = orang_contoh(plan, jenis)
@@ -152,7 +138,7 @@ def nomor_cmd(ctx: typer.Context, tahun: TahunArg = None) -> None:
     """Daftar nomor keputusan tahun ini (nomor, tanggal, judul) dan nomor berikutnya yang bebas."""
     from .register import read_register
 
-    reg = read_register(_ws(ctx), tahun)
+    reg = read_register(workspace(ctx), tahun)
     for line in format_register(reg):
         out(line)
     if reg.ganda or any(b.di_luar_tahun for b in reg.baris):
@@ -228,6 +214,13 @@ def run(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         err("zidocs: dibatalkan.")
         return int(ExitCode.DIBATALKAN)
+    except OSError as exc:  # the file system refused: permissions, a folder in the way, a full disk
+        from .loader import os_reason
+
+        where = f"{exc.filename}: " if exc.filename else ""
+        err(f"zidocs: {where}{os_reason(exc)}. Periksa izin dan ruang disk folder itu, lalu jalankan ulang; "
+            "berkas lama tidak diubah.")
+        return int(ExitCode.INPUT_TIDAK_TERBACA)
     except typer.Exit as exc:  # pragma: no cover - standalone_mode=False returns it instead
         return int(exc.exit_code)
     except Exception as exc:  # noqa: BLE001 - click usage errors

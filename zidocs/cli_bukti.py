@@ -8,7 +8,6 @@ the errors to exit codes (refused evidence: ExitCode.BUKTI_DITOLAK = 6).
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -16,9 +15,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from zidocs.errors import InputError
+from zidocs.cli_common import parse_date, usage_error, workspace
 
-ENV_WORKSPACE = "ZIDOCS_WORKSPACE"
 
 bukti_app = typer.Typer(
     name="bukti",
@@ -47,12 +45,7 @@ def _err() -> Console:
 
 
 def _workspace(ctx: typer.Context) -> Path:
-    """The workspace root from the main CLI's --workspace (ctx.obj), else $ZIDOCS_WORKSPACE or cwd."""
-    obj = ctx.find_root().obj if ctx is not None else None
-    root = getattr(obj, "root", obj)
-    if isinstance(root, Path):
-        return root
-    return Path(os.environ.get(ENV_WORKSPACE) or Path.cwd()).resolve()
+    return workspace(ctx).root
 
 
 def _load_plan(workspace: Path, tahun: int | None):
@@ -161,7 +154,7 @@ def dossier_command(
                                                 show_default=False)] = None,
     semua: Annotated[bool, typer.Option("--all", help="Satu dossier per area ditambah satu gabungan.")] = False,
     tahun: TahunOpt = None,
-    tanggal: Annotated[Optional[str], typer.Option("--tanggal", help="Tanggal penyusunan YYYY-MM-DD. "
+    tanggal: Annotated[Optional[str], typer.Option("--tanggal", help="Tanggal penyusunan TTTT-BB-HH. "
                                                    "Bawaan: hari ini.", show_default=False)] = None,
     bukti: BuktiOpt = None,
 ) -> None:
@@ -169,8 +162,8 @@ def dossier_command(
     from zidocs.dossier import build_all, build_dossier, output_dir
 
     if (area is None) == (not semua):
-        raise InputError("Pilih salah satu: --area KODE (mis. --area V) atau --all.")
-    when = _parse_tanggal(tanggal)
+        raise usage_error("pilih salah satu: --area KODE (mis. --area V) atau --all.")
+    when = parse_date(tanggal, "--tanggal") or dt.date.today()
     ws = _workspace(ctx)
     plan = _load_plan(ws, tahun)
     store = _store(ws, bukti, create=False)
@@ -187,15 +180,6 @@ def dossier_command(
             err.print(f"Peringatan: diganti halaman pengganti di {r.pdf.name}: {line}")
         out.print(f"Ditulis {r.pdf} dan {r.manifest.name}")
         out.print(r.summary())
-
-
-def _parse_tanggal(text: str | None) -> dt.date:
-    if text is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise InputError(f"Tanggal '{text}' tidak sah; tulis sebagai YYYY-MM-DD, mis. 2026-11-28.") from None
 
 
 class _progress:

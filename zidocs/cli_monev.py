@@ -21,8 +21,7 @@ from typing import Annotated, Optional
 import typer
 from typer.core import TyperGroup
 
-from .errors import InputError
-from .workspace import Workspace
+from .cli_common import parse_date, usage_error, workspace
 
 DEFAULT_COMMAND = "laporan"
 
@@ -89,21 +88,6 @@ TanggalBuatOpt = Annotated[
 ]
 
 
-def _ws(ctx: typer.Context) -> Workspace:
-    obj = ctx.find_object(Workspace)
-    return obj if obj is not None else Workspace.resolve(None)
-
-
-def _date(text: str | None, option: str) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise typer.BadParameter(f"“{text}” bukan tanggal TTTT-BB-HH, misalnya 2026-04-06.",
-                                 param_hint=option) from None
-
-
 @monev_app.command(DEFAULT_COMMAND)
 def monev_command(
     ctx: typer.Context,
@@ -116,8 +100,8 @@ def monev_command(
     """Tulis laporan monev periode itu: out/TAHUN/monev/monev-PERIODE.docx (dan .pdf)."""
     from .monev.report import build_laporan
 
-    result = build_laporan(_ws(ctx), tahun, periode, pdf=pdf,
-                           build_date=_date(tanggal_buat, "--tanggal-buat"), bukti=bukti)
+    result = build_laporan(workspace(ctx), tahun, periode, pdf=pdf,
+                           build_date=parse_date(tanggal_buat, "--tanggal-buat"), bukti=bukti)
     for path in result.paths:
         typer.echo(str(path))
     t = result.figures.total
@@ -135,7 +119,7 @@ def monev_init_command(
     """Siapkan (atau lengkapi) berkas isian plan/TAHUN/monev-PERIODE.yaml; isian yang sudah ditulis tidak ditimpa."""
     from .monev.init import init_monev
 
-    r = init_monev(_ws(ctx), tahun, periode, bukti=bukti)
+    r = init_monev(workspace(ctx), tahun, periode, bukti=bukti)
     if r.dibuat:
         typer.echo(f"{r.rel}: dibuat dengan {len(r.indikator_baru)} indikator yang jatuh tempo "
                    f"dan {r.tindak_lanjut_baru} rekomendasi untuk ditindaklanjuti"
@@ -179,13 +163,13 @@ def status_command(
     from .monev.data import muat_periode, muat_posisi
     from .monev.status import status_renderable
 
-    ws = _ws(ctx)
+    ws = workspace(ctx)
     if periode is not None and tanggal is not None:
-        raise InputError("Pakai --periode atau --tanggal, tidak keduanya.")
+        raise usage_error("pakai --periode atau --tanggal, tidak keduanya.")
     if periode is not None:
         data = muat_periode(ws, tahun, periode, bukti=bukti, wajib_ada=False)
     else:
-        day = _date(tanggal, "--tanggal") or dt.date.today()
+        day = parse_date(tanggal, "--tanggal") or dt.date.today()
         data = muat_posisi(ws, tahun, day, bukti=bukti)
     fig = data.figures()
     sumber = data.isian.rel if data.isian else None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 from .errors import InputError
@@ -10,6 +12,9 @@ from .errors import InputError
 # The repository is itself a workspace; its plan/ and templates/ are the
 # example that a new office starts from.
 SHIPPED_ROOT = Path(__file__).resolve().parent.parent
+PARTS = ("plan", "templates")
+# Lock files and temp files of an editor or of zidocs itself are not part of the example.
+_IGNORE = shutil.ignore_patterns(".tmp-*", "~$*", ".~lock*")
 
 
 def shipped_root() -> Path:
@@ -23,18 +28,27 @@ def shipped_root() -> Path:
 
 
 def init_workspace(folder: Path) -> list[Path]:
-    """Copy templates/ and plan/ into ``folder``; refuse to overwrite anything."""
+    """Copy templates/ and plan/ into ``folder``; refuse to overwrite anything.
+
+    Both are copied into a temporary folder beside ``folder`` first and moved
+    into place at the end, so a failure leaves no half-made workspace."""
     src = shipped_root()
     folder = Path(folder)
-    for part in ("plan", "templates"):
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"{folder}: sudah ada dan bukan folder; pilih nama folder lain.")
+    for part in PARTS:
         if (folder / part).exists():
             raise InputError(
                 f"{folder / part}: sudah ada; `zidocs init` tidak menimpa folder kerja yang ada. "
                 "Pilih folder lain atau hapus folder itu lebih dulu."
             )
     folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for part in ("plan", "templates"):
-        shutil.copytree(src / part, folder / part, ignore=shutil.ignore_patterns(".tmp-*", "~$*", ".~lock*"))
-        written.append(folder / part)
-    return written
+    staging = Path(tempfile.mkdtemp(prefix=".tmp-init-", dir=folder))
+    try:
+        for part in PARTS:
+            shutil.copytree(src / part, staging / part, ignore=_IGNORE)
+        for part in PARTS:
+            os.replace(staging / part, folder / part)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return [folder / part for part in PARTS]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -65,16 +66,7 @@ class LoadedPlan:
 
 
 def read_yaml(path: Path, rel: str) -> YamlDoc:
-    if not path.is_file():
-        raise InputError(f"{rel}: berkas tidak ditemukan. Buat berkas ini (lihat contoh di `zidocs init`).")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        line = exc.object[: exc.start].count(b"\n") + 1
-        raise InputError(
-            f"{rel}:{line}: berkas bukan teks UTF-8 (byte ke-{exc.start + 1}). "
-            "Simpan ulang berkas dengan pengodean UTF-8."
-        ) from None
+    text = read_text(path, rel)
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
     try:
@@ -86,9 +78,64 @@ def read_yaml(path: Path, rel: str) -> YamlDoc:
         raise InputError(f"{rel}:{line}: galat YAML: {yaml_problem_id(what)}") from None
     except YAMLError as exc:
         raise InputError(f"{rel}: galat YAML: {exc}. Periksa sintaks berkas ini.") from None
+    except ValueError:
+        # ruamel builds dates while parsing and lets an impossible one
+        # (2026-02-30, 2026-13-06) escape as a bare ValueError, without a line.
+        line, token = _impossible_date(text)
+        raise InputError(
+            f"{rel}:{line}: tanggal {token} tidak ada di kalender; tulis tanggal yang benar "
+            "berformat TTTT-BB-HH, misalnya 2026-03-06."
+        ) from None
     doc = YamlDoc(rel=rel, data=None)
     doc.data = _plain(raw, (), doc.lines)
     return doc
+
+
+def read_text(path: Path, rel: str) -> str:
+    """A plan file's text; InputError saying what is wrong and how to fix it."""
+    if path.is_dir():
+        raise InputError(f"{rel}: ini sebuah folder, bukan berkas. Pindahkan folder itu dan buat berkas YAML di sini.")
+    if not path.exists():
+        raise InputError(f"{rel}: berkas tidak ditemukan. Buat berkas ini (lihat contoh di `zidocs init`).")
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        line = exc.object[: exc.start].count(b"\n") + 1
+        raise InputError(
+            f"{rel}:{line}: berkas bukan teks UTF-8 (byte ke-{exc.start + 1}). "
+            "Simpan ulang berkas dengan pengodean UTF-8."
+        ) from None
+    except OSError as exc:
+        raise InputError(f"{rel}: berkas tidak dapat dibaca ({os_reason(exc)}). Periksa izin berkasnya.") from None
+
+
+def os_reason(exc: OSError) -> str:
+    """An OSError's cause in Bahasa Indonesia."""
+    import errno
+
+    return {
+        errno.EACCES: "izin ditolak",
+        errno.EPERM: "izin ditolak",
+        errno.ENOENT: "tidak ditemukan",
+        errno.EISDIR: "berupa folder",
+        errno.ENOTDIR: "salah satu bagian jalurnya bukan folder",
+        errno.ENOSPC: "disk penuh",
+        errno.EROFS: "sistem berkas hanya-baca",
+        errno.EEXIST: "sudah ada",
+    }.get(exc.errno, exc.strerror or str(exc))
+
+
+_DATE_TOKEN = re.compile(r"(?<![\w-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w-])")
+
+
+def _impossible_date(text: str) -> tuple[int, str]:
+    for n, line in enumerate(text.splitlines(), start=1):
+        for m in _DATE_TOKEN.finditer(line.split("#", 1)[0]):
+            try:
+                dt.date(*map(int, m.groups()))
+            except ValueError:
+                return n, m.group(0)
+    return 1, "yang tertulis"
 
 
 _CHECK_LINE = "Periksa indentasi, tanda titik dua, dan tanda kutip di baris ini atau baris sebelumnya."
@@ -206,7 +253,7 @@ def _finding(doc: YamlDoc, path: YamlPath, etype: str, err: dict, model: type[Ba
         line = doc.line(*path)
     else:
         line = doc.line(*path)
-        msg = f"`{where}` " + _type_message(etype, err, value)
+        msg = (f"`{where}` " if where else "isi berkas ") + _type_message(etype, err, value)
     return Finding(doc.rel, line, "galat", "SKEMA", msg)
 
 

@@ -64,6 +64,9 @@ class Workspace:
             )
         years = self.years()
         if tahun is None:
+            # A folder just made for next year (still empty) is not yet "the newest plan".
+            started = [y for y in years if (self.year_dir(y) / "rencana-aksi.yaml").exists()]
+            years = started or years
             if not years:
                 raise WorkspaceError(
                     f"{self.plan_dir}: belum ada rencana tahunan (folder plan/<tahun>/, misalnya plan/2026/). "

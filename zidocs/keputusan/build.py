@@ -51,10 +51,8 @@ def build_decrees(
         for salinan, suffix in ((False, ""), (True, "-salinan")):
             data = render_keputusan(plan, ws, jenis, salinan=salinan, build_date=day, lampiran=body)
             rendered.append((outdir / f"{stem}{suffix}.docx", data))
-    result = BuildResult()
-    for path, data in rendered:
-        atomic.write_bytes(path, data)
-        result.docx.append(path)
+    atomic.write_many(rendered)  # asli and salinan land together or not at all
+    result = BuildResult(docx=[path for path, _ in rendered])
     if pdf:
         from ..convert import to_pdf  # pikepdf/pypdf load only when a PDF is wanted
 

@@ -143,6 +143,7 @@ def validate_monev(doc: YamlDoc, plan: Plan, kode: str) -> tuple[MonevFile | Non
 
     model, schema = validate(YamlDoc(doc.rel, clean, doc.lines), MonevFile)
     findings += schema
+    findings += _text_findings(doc, plan)
     if isinstance(model, MonevFile):
         _check_lengkap(f, model, per)
         _check_konsisten(f, model)
@@ -150,6 +151,15 @@ def validate_monev(doc: YamlDoc, plan: Plan, kode: str) -> tuple[MonevFile | Non
         return None, sorted(findings)
     assert isinstance(model, MonevFile)
     return model, sorted(findings)
+
+
+def _text_findings(doc: YamlDoc, plan: Plan) -> list[Finding]:
+    """The plan's text rules (emoji, length, unclosed *, foreign terms, …) on
+    what the secretary wrote: it is printed in the official report too."""
+    from ..rules.teks import ISTILAH_ASING, check_text, iter_texts, term_patterns
+
+    terms = term_patterns(ISTILAH_ASING + tuple(plan.istilah_asing))
+    return [f for path, text in iter_texts(doc) for f in check_text(doc, path, text, terms)]
 
 
 def _check_periode(f, data: dict, kode: str, per: Periode | None) -> None:

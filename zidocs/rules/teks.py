@@ -56,7 +56,7 @@ def check(loaded: LoadedPlan) -> list[Finding]:
     extra = ()
     if loaded.plan is not None:
         extra = tuple(loaded.plan.istilah_asing)
-    terms = _term_patterns(ISTILAH_ASING + extra)
+    terms = term_patterns(ISTILAH_ASING + extra)
     out: list[Finding] = []
     for doc in loaded.docs.values():
         for path, text in iter_texts(doc):
@@ -114,7 +114,7 @@ def _unprintable(c: str) -> bool:
     return ord(c) > 0xFFFF or 0xFE00 <= ord(c) <= 0xFE0F or c == "\u200d"
 
 
-def _term_patterns(terms) -> list[tuple[str, re.Pattern]]:
+def term_patterns(terms) -> list[tuple[str, re.Pattern]]:
     seen, out = set(), []
     # Longest first, so "whistle blowing system" wins over "system".
     for t in sorted({t.strip().lower() for t in terms if t.strip()}, key=lambda t: (-len(t), t)):
