@@ -328,3 +328,13 @@ def test_revoked_decree_not_named_in_diktum(ws_dir):
 )
 def test_citation_gazette_year(text, problems):
     assert len(citation_problems(text)) == problems
+
+
+def test_new_decree_kind_without_its_lampiran_template(ws_dir):
+    src = ws_dir / "plan/2026/keputusan-agen-perubahan.yaml"
+    (ws_dir / "plan/2026/keputusan-baru.yaml").write_text(
+        src.read_text(encoding="utf-8").replace("nomor: 11", "nomor: 12"), encoding="utf-8")
+    report = check_plan(Workspace(ws_dir), 2026)
+    found = [f for f in report.findings if f.file.endswith("keputusan-baru.yaml")]
+    assert [(f.level, f.kode) for f in found] == [("peringatan", "TEMPLAT-TIDAK-ADA")]
+    assert "templates/keputusan/lampiran-baru.docx tidak ada" in found[0].pesan

@@ -10,6 +10,7 @@ plan, not necessarily free ones.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from .models import Plan
@@ -118,8 +119,14 @@ def sk_item(plan: Plan, jenis: str) -> tuple[str, str]:
 
     if jenis not in plan.keputusan:
         kinds = sorted(plan.keputusan)
-        close = [k for k in kinds if k.startswith(jenis)] or difflib.get_close_matches(jenis, kinds, n=1)
+        wanted = jenis.lower()
+        close = [k for k in kinds if k.startswith(wanted)] or difflib.get_close_matches(wanted, kinds, n=1)
         hint = f" Mungkin maksudnya `{close[0]}`?" if close else ""
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", jenis):
+            raise InputError(
+                f"“{jenis}” bukan nama jenis keputusan: pakai huruf kecil, angka dan tanda hubung, "
+                f"mis. tim-kerja.{hint} Jenis yang ada: {', '.join(kinds)}."
+            )
         raise InputError(
             f"plan/{plan.tahun}/keputusan-{jenis}.yaml tidak ada: rencana {plan.tahun} tidak mempunyai keputusan "
             f"jenis “{jenis}”.{hint} Jenis yang ada: {', '.join(kinds)}. Jenis baru: buat berkas "

@@ -260,12 +260,17 @@ def penandatangan_dari_tim(plan: Plan) -> tuple[dict, bool] | None:
     """Signatories from the year's Tim Kerja (plan/<tahun>/tim.yaml: its
     `ketua` and `penanggung_jawab`), when the plan has one; else None.
     Best effort: the team file is optional and read through the plan."""
-    try:
-        tim = plan.tim.tim_kerja  # type: ignore[attr-defined]
-        refs = {k: getattr(tim, k) for k in ("ketua", "penanggung_jawab")}
-        orang = {k: plan.orang(v[0] if isinstance(v, list) else v) for k, v in refs.items()}  # type: ignore[attr-defined]
-    except (AttributeError, KeyError, IndexError, TypeError):
+    tim = plan.tim.tim_kerja if plan.tim is not None else None
+    if tim is None:
         return None
+    known = plan.orang_by_id()
+    orang = {}
+    for key in ("ketua", "penanggung_jawab"):
+        refs = getattr(tim, key)
+        ref = refs[0] if isinstance(refs, list) and refs else refs
+        if not ref or (isinstance(ref, str) and ref not in known):
+            return None  # not named (or unknown: `zidocs check` reports that)
+        orang[key] = plan.orang(ref)
 
     def pejabat(o, jabatan: list[str]) -> dict:
         return {"nama": o.nama, **({"nip": o.nip} if o.nip else {}), "jabatan": jabatan}

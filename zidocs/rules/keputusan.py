@@ -30,6 +30,13 @@ def check(loaded: LoadedPlan) -> list[Finding]:
         def f(path, level, kode, pesan, doc=doc):
             out.append(Finding(doc.rel, doc.line(*path), level, kode, pesan))
 
+        if kf.lampiran is not None:
+            tpl = loaded.workspace.templates_dir / "keputusan" / f"lampiran-{jenis}.docx"
+            if not tpl.is_file():
+                f(("lampiran",), "peringatan", "TEMPLAT-TIDAK-ADA",
+                  f"keputusan {jenis} berlampiran, tetapi templat templates/keputusan/lampiran-{jenis}.docx "
+                  "tidak ada; buat dari salinan templat lampiran yang mirip (mis. lampiran-tim-kerja.docx) "
+                  f"sebelum `zidocs sk {jenis}`.")
         if kep.tahun != plan.tahun:
             f(("keputusan", "tahun"), "galat", "KEPUTUSAN-TAHUN",
               f"keputusan {jenis} bertahun {kep.tahun} tetapi berada di rencana tahun {plan.tahun}; "
