@@ -31,6 +31,7 @@ from typing import Iterator, Sequence
 
 from zidocs.bukti.intake import BuktiDitolak, Converter, inspect_file
 from zidocs.errors import BuktiError, InputError
+from zidocs.loader import os_reason
 from zidocs.models import Plan
 
 ENV_STORE = "ZIDOCS_BUKTI"
@@ -288,7 +289,7 @@ class BuktiStore:
                         refused.append(exc)
                         continue
                     except OSError as exc:
-                        refused.append(BuktiDitolak(src.name, f"berkas tidak dapat dibaca ({exc.strerror}).",
+                        refused.append(BuktiDitolak(src.name, f"berkas tidak dapat dibaca ({os_reason(exc)}).",
                                                     "Periksa jalur dan izin berkasnya."))
                         continue
                     staged.append((src.name, copy, digest, size, intake))
