@@ -156,9 +156,9 @@ def validate_monev(doc: YamlDoc, plan: Plan, kode: str) -> tuple[MonevFile | Non
 def _text_findings(doc: YamlDoc, plan: Plan) -> list[Finding]:
     """The plan's text rules (emoji, length, unclosed *, foreign terms, …) on
     what the secretary wrote: it is printed in the official report too."""
-    from ..rules.teks import ISTILAH_ASING, check_text, iter_texts, term_patterns
+    from ..rules.teks import ISTILAH_ASING, check_text, iter_texts, term_pattern
 
-    terms = term_patterns(ISTILAH_ASING + tuple(plan.istilah_asing))
+    terms = term_pattern(ISTILAH_ASING + tuple(plan.istilah_asing))
     return [f for path, text in iter_texts(doc) for f in check_text(doc, path, text, terms)]
 
 

@@ -56,7 +56,7 @@ def check(loaded: LoadedPlan) -> list[Finding]:
     extra = ()
     if loaded.plan is not None:
         extra = tuple(loaded.plan.istilah_asing)
-    terms = term_patterns(ISTILAH_ASING + extra)
+    terms = term_pattern(ISTILAH_ASING + extra)
     out: list[Finding] = []
     for doc in loaded.docs.values():
         for path, text in iter_texts(doc):
@@ -114,32 +114,24 @@ def _unprintable(c: str) -> bool:
     return ord(c) > 0xFFFF or 0xFE00 <= ord(c) <= 0xFE0F or c == "\u200d"
 
 
-def term_patterns(terms) -> list[tuple[str, re.Pattern]]:
-    seen, out = set(), []
-    # Longest first, so "whistle blowing system" wins over "system".
-    for t in sorted({t.strip().lower() for t in terms if t.strip()}, key=lambda t: (-len(t), t)):
-        if t not in seen:
-            seen.add(t)
-            words = r"\s+".join(re.escape(w) for w in t.split())
-            out.append((t, re.compile(rf"(?<![\w-]){words}(?![\w-])", re.IGNORECASE)))
-    return out
+def term_pattern(terms) -> re.Pattern:
+    """One regex for every foreign term (a single scan per text). Longest
+    alternatives first, so "whistle blowing system" wins over "system"."""
+    unique = sorted({t.strip().lower() for t in terms if t.strip()}, key=lambda t: (-len(t), t))
+    alternatives = "|".join(r"\s+".join(re.escape(w) for w in t.split()) for t in unique)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
-def _foreign_terms(f, text: str, printed: str, terms) -> list[Finding]:
+def _foreign_terms(f, text: str, printed: str, terms: re.Pattern) -> list[Finding]:
     try:
         spans = italic_spans(text)
     except MarkupError:
         return []
-    taken: list[tuple[int, int]] = []
     found: Counter[str] = Counter()
-    for _, pat in terms:
-        for m in pat.finditer(printed):
-            s, e = m.span()
-            if any(s < te and ts < e for ts, te in taken):
-                continue  # part of a longer term already seen
-            taken.append((s, e))
-            if not any(ss <= s and e <= se for ss, se in spans):
-                found[m.group(0)] += 1
+    for m in terms.finditer(printed):
+        s, e = m.span()
+        if not any(ss <= s and e <= se for ss, se in spans):
+            found[m.group(0)] += 1
     out = []
     for term, n in sorted(found.items()):
         times = f" ({n}×)" if n > 1 else ""
