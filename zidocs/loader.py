@@ -407,4 +407,4 @@ def load_plan(workspace: Path | Workspace, tahun: int | None = None, *, strict: 
     from .check import check_plan  # check builds on this module
 
     ws = workspace if isinstance(workspace, Workspace) else Workspace(Path(workspace).resolve())
-    return check_plan(ws, tahun).require(strict=strict)
+    return check_plan(ws, tahun, monev=False).require(strict=strict)

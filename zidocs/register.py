@@ -93,7 +93,7 @@ def read_register(ws, tahun: int | None = None) -> Register:
     from .check import check_plan
     from .errors import PlanInvalid
 
-    report = check_plan(ws, tahun)
+    report = check_plan(ws, tahun, monev=False)
     if report.plan is None:
         raise PlanInvalid(report.findings)
     return register(report.plan)
