@@ -68,3 +68,18 @@ def test_init_onto_a_file(tmp_path, capsys):
     target.write_text("x", encoding="utf-8")
     assert run(["init", str(target)]) == 3
     assert "sudah ada dan bukan folder" in _no_traceback(capsys)
+
+
+def test_duplicate_evidence_says_its_new_note_was_not_recorded(ws_dir, tmp_path, capsys):
+    from PIL import Image
+
+    photo = tmp_path / "spanduk.jpg"
+    Image.new("RGB", (640, 480), (200, 220, 255)).save(photo, quality=85)
+    base = ["-w", str(ws_dir), "bukti", "add", str(photo), "--indikator", "V.1.1"]
+    assert run([*base, "--keterangan", "Spanduk gratifikasi"]) == 0
+    capsys.readouterr()
+    assert run([*base, "--keterangan", "Foto lain"]) == 0
+    assert capsys.readouterr().out.strip() == (
+        "Duplikat: spanduk.jpg sudah tercatat untuk V.1.1 (ID 1); tidak disimpan lagi. Keterangan “Foto lain” "
+        "tidak dicatat; catatan lama tetap: “Spanduk gratifikasi”."
+    )

@@ -84,8 +84,10 @@ def add_command(
     for item in result.items:
         e = item.entry
         if item.duplikat:
+            lama = "" if not keterangan or keterangan == e.keterangan else (
+                f" Keterangan “{keterangan}” tidak dicatat; catatan lama tetap: “{e.keterangan or '-'}”.")
             out.print(f"Duplikat: {item.nama} sudah tercatat untuk {e.indikator} (ID {e.id}); "
-                      "tidak disimpan lagi.")
+                      f"tidak disimpan lagi.{lama}")
             continue
         extra = f"; {e.catatan}" if e.catatan else ""
         out.print(f"Ditambahkan: {item.nama} → {e.indikator} (ID {e.id}, {e.halaman} halaman, "
