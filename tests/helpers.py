@@ -29,3 +29,17 @@ def edit_yaml(path: Path, change) -> None:
     change(data)
     with path.open("w", encoding="utf-8") as fh:
         yaml.dump(data, fh)
+
+
+def embedded_fonts(reader) -> dict[str, bool]:
+    """Every font of a PDF (pypdf reader) by /BaseFont: is its program embedded?"""
+    seen = {}
+    for page in reader.pages:
+        for font in page["/Resources"].get("/Font", {}).values():
+            font = font.get_object()
+            for f in [font, *[d.get_object() for d in font.get("/DescendantFonts", [])]]:
+                desc = f.get("/FontDescriptor")
+                if desc is not None:
+                    desc = desc.get_object()
+                    seen[str(f.get("/BaseFont"))] = any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+    return seen

@@ -21,7 +21,7 @@ from pypdf import PdfReader
 from zidocs.cli import run
 
 from decree_text import docx_words, reference_words
-from helpers import REFERENCE, copy_workspace, edit_yaml
+from helpers import REFERENCE, copy_workspace, edit_yaml, embedded_fonts
 
 F4_PT = (215 / 25.4 * 72, 330 / 25.4 * 72)
 NAMES = ("keputusan-rencana-aksi.docx", "keputusan-rencana-aksi-salinan.docx",
@@ -101,18 +101,6 @@ def test_salinan_marks_only_in_the_salinan_pdf(built):
 # --- the PDF --------------------------------------------------------------------
 
 
-def _fonts(reader: PdfReader):
-    seen = {}
-    for page in reader.pages:
-        fonts = page["/Resources"].get("/Font", {})
-        for font in fonts.values():
-            font = font.get_object()
-            for f in [font, *[d.get_object() for d in font.get("/DescendantFonts", [])]]:
-                desc = f.get("/FontDescriptor")
-                if desc is not None:
-                    desc = desc.get_object()
-                    seen[str(f.get("/BaseFont"))] = any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3"))
-    return seen
 
 
 @pytest.mark.parametrize("name", ["keputusan-rencana-aksi.pdf", "keputusan-rencana-aksi-salinan.pdf"])
@@ -123,7 +111,7 @@ def test_pdf_is_f4_with_embedded_bookman_and_passes_qpdf(built, name):
     for page in reader.pages:
         w, h = float(page.mediabox.width), float(page.mediabox.height)
         assert abs(w - F4_PT[0]) < 1.0 and abs(h - F4_PT[1]) < 1.0, (w, h)
-    fonts = _fonts(reader)
+    fonts = embedded_fonts(reader)
     assert fonts and all(fonts.values()), fonts
     assert {re.sub(r"^[A-Z]{6}\+", "", f.lstrip("/")) for f in fonts} == {
         "TeXGyreBonum-Regular", "TeXGyreBonum-Bold", "TeXGyreBonum-Italic"}

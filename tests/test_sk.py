@@ -24,7 +24,7 @@ from zidocs.loader import load_plan
 from zidocs.models import kedudukan_list
 from zidocs.workspace import Workspace
 
-from helpers import copy_workspace, edit_yaml
+from helpers import copy_workspace, edit_yaml, embedded_fonts
 
 F4_PT = (215 / 25.4 * 72, 330 / 25.4 * 72)
 TIM = "plan/2026/tim.yaml"
@@ -183,17 +183,6 @@ def test_salinan_marks_only_in_the_salinan_pdf(built, stem):
     assert asli.count("ALBER TRISMAN") == 2 == salinan.count("ALBER TRISMAN")
 
 
-def _fonts(reader: PdfReader) -> dict[str, bool]:
-    seen = {}
-    for page in reader.pages:
-        for font in page["/Resources"].get("/Font", {}).values():
-            font = font.get_object()
-            for f in [font, *[d.get_object() for d in font.get("/DescendantFonts", [])]]:
-                desc = f.get("/FontDescriptor")
-                if desc is not None:
-                    desc = desc.get_object()
-                    seen[str(f.get("/BaseFont"))] = any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3"))
-    return seen
 
 
 @pytest.mark.parametrize("stem", STEMS)
@@ -204,7 +193,7 @@ def test_pdf_is_f4_with_embedded_bookman_and_passes_qpdf(built, stem):
     for page in reader.pages:
         w, h = float(page.mediabox.width), float(page.mediabox.height)
         assert abs(w - F4_PT[0]) < 1.0 and abs(h - F4_PT[1]) < 1.0, (w, h)
-    fonts = _fonts(reader)
+    fonts = embedded_fonts(reader)
     assert fonts and all(fonts.values()), fonts
     assert {re.sub(r"^[A-Z]{6}\+", "", f.lstrip("/")) for f in fonts} <= {
         "TeXGyreBonum-Regular", "TeXGyreBonum-Bold", "TeXGyreBonum-Italic"}

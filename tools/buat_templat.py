@@ -29,7 +29,8 @@ CUSTOM_STYLES: set[str] = set()
 # --- document and styles ------------------------------------------------------
 
 
-def new_document() -> Document:
+def base_document(header_size: int = 12) -> Document:
+    """F4 page, official margins, Bookman 12 pt Normal: what every template starts from."""
     doc = Document()
     sec = doc.sections[0]
     sec.page_width, sec.page_height = Mm(215), Mm(330)
@@ -45,7 +46,13 @@ def new_document() -> Document:
     pf = normal.paragraph_format
     pf.space_before, pf.space_after, pf.line_spacing = Pt(0), Pt(0), 1.0
     for name in ("Header", "Footer"):
-        _font(doc.styles[name], 12)
+        _font(doc.styles[name], header_size)
+    return doc
+
+
+def new_document() -> Document:
+    doc = base_document()
+    normal = doc.styles["Normal"]
 
     def pstyle(name, *, size=12, bold=False, align=None, left=0.0, first=0.0, after=0, before=0, keep=False, tabs=()):
         CUSTOM_STYLES.add(name)

@@ -23,7 +23,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Cm, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import buat_templat as bt  # noqa: E402  (shared table helpers of the decree templates)
@@ -40,22 +40,8 @@ STYLES: set[str] = set()
 
 
 def new_document() -> Document:
-    doc = Document()
-    sec = doc.sections[0]
-    sec.page_width, sec.page_height = Mm(215), Mm(330)
-    sec.top_margin, sec.bottom_margin = Cm(2.5), Cm(2.5)
-    sec.left_margin, sec.right_margin = Cm(3), Cm(2)
-    sec.header_distance, sec.footer_distance = Cm(1.25), Cm(1.25)
-    core = doc.core_properties
-    core.author = core.last_modified_by = "zidocs"
-    core.title = core.subject = core.keywords = core.comments = ""
-
+    doc = bt.base_document(header_size=10)
     normal = doc.styles["Normal"]
-    bt._font(normal, 12)
-    pf = normal.paragraph_format
-    pf.space_before, pf.space_after, pf.line_spacing = Pt(0), Pt(0), 1.0
-    for name in ("Header", "Footer"):
-        bt._font(doc.styles[name], 10)
 
     def pstyle(name, *, size=12, bold=False, align=None, left=0.0, first=0.0, after=0, before=0, keep=False,
                tabs=(), line=None):

@@ -38,7 +38,7 @@ from typing import Callable, Sequence
 from zidocs import __version__
 from zidocs.atomic import atomic_path
 from zidocs.bukti.intake import KIND_BY_MEDIA_TYPE, image_layout
-from zidocs.bukti.store import CHUNK, BuktiEntry, BuktiStore
+from zidocs.bukti.store import BuktiEntry, BuktiStore, sha256_file
 from zidocs.dossier import manifest as manifest_mod
 from zidocs.dossier import pages as pages_mod
 from zidocs.dossier.layout import DossierLayout, Evidence, Placement, layout_dossier, plain
@@ -155,7 +155,7 @@ def build_dossier(
         removed = _assemble(target, layout, drawn_path, links, sources, placeholders, plan, judul,
                             tanggal, work, progress)
         removed += sum(s.active_removed for s in sources.values() if s.alasan is None)
-        stamp_sha = manifest_mod.sha256_path(target)
+        stamp_sha = sha256_file(target)
         manifest_path = outdir / f"{name}.json"
         manifest_mod.write(manifest_path, plan=plan, areas=chosen, combined=areas is None,
                            tanggal=tanggal, layout=layout, entries=entries,
@@ -186,11 +186,7 @@ def _placeholder_message(p: Placement) -> str:
 
 
 def _hash_ok(path: Path, expected: str) -> bool:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while chunk := fh.read(CHUNK):
-            h.update(chunk)
-    return h.hexdigest() == expected
+    return sha256_file(path) == expected
 
 
 def _probe(store: BuktiStore, entries: Sequence[BuktiEntry], work: Path,

@@ -4,26 +4,17 @@ pages it occupies, and any conversion or repair (JSON, deterministic)."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from pathlib import Path
 from typing import Sequence
 
 from zidocs import __version__
 from zidocs.atomic import write_text
-from zidocs.bukti.store import CHUNK, BuktiEntry
+from zidocs.bukti.store import BuktiEntry
 from zidocs.dossier.layout import BELUM_ADA_BUKTI, DossierLayout
 from zidocs.models import Plan
 
 MANIFEST_VERSION = 1
-
-
-def sha256_path(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while chunk := fh.read(CHUNK):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def build(*, plan: Plan, areas: Sequence[str], combined: bool, tanggal: dt.date,
