@@ -38,7 +38,7 @@ TANGGAL = dt.date(2026, 11, 28)
 
 
 def bench_plan():
-    from zidocs.models import Area, Indikator, Kantor, Komponen, Pejabat, Plan, RencanaAksi
+    from zidocs.plan.models import Area, Indikator, Kantor, Komponen, Pejabat, Plan, RencanaAksi
 
     def ind(n):
         return Indikator(indikator=f"Indikator sintetis nomor {n}", langkah_aksi="x", bukti_fisik="x",

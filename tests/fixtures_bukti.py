@@ -23,7 +23,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from zidocs.models import (
+from zidocs.plan.models import (
     Area,
     Indikator,
     Kantor,

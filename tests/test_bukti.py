@@ -228,7 +228,7 @@ def test_store_root_option_env_and_default(tmp_path, monkeypatch):
 
 @pytest.fixture
 def cli(tmp_path, monkeypatch, plan, capsys):
-    import zidocs.cli_bukti as cb
+    import zidocs.cli.bukti as cb
     from zidocs.cli import run as zidocs_run
 
     monkeypatch.setattr(cb, "_load_plan", lambda ws, tahun: plan)
@@ -276,7 +276,7 @@ def test_cli_help_is_indonesian(cli):
 KILL_SCRIPT = textwrap.dedent("""
     import sys, itertools
     sys.path[:0] = {paths!r}
-    import zidocs.cli_bukti as cb
+    import zidocs.cli.bukti as cb
     from zidocs.cli import run as zidocs_run
     from fixtures_bukti import make_plan
     plan = make_plan()

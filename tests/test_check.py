@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from zidocs.check import check_plan
+from zidocs.plan.check import check_plan
 from zidocs.cli import run
-from zidocs.rules.keputusan import citation_problems
-from zidocs.workspace import Workspace
+from zidocs.plan.rules.keputusan import citation_problems
+from zidocs.plan.workspace import Workspace
 
 from helpers import REPO, edit_yaml
 

@@ -25,11 +25,11 @@ from docx import Document
 from docx.shared import Mm, Pt
 from pypdf import PdfReader
 
-from zidocs import convert
-from zidocs.convert import check_pdf, check_sources, find_soffice, stderr_tail, to_pdf
-from zidocs.docxnorm import normalize_docx_bytes, save_docx
+from zidocs.office import convert
+from zidocs.office.convert import check_pdf, check_sources, find_soffice, stderr_tail, to_pdf
+from zidocs.office.docxnorm import normalize_docx_bytes, save_docx
 from zidocs.errors import ConversionError, ExitCode
-from zidocs.pdfnorm import fix_icc_date, normalize_pdf, pdf_date
+from zidocs.office.pdfnorm import fix_icc_date, normalize_pdf, pdf_date
 
 BUILD = dt.date(2026, 3, 9)
 MM = 72 / 25.4

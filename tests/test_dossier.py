@@ -331,7 +331,7 @@ def test_build_all_writes_one_per_area_and_one_combined(world, tmp_path):
 
 
 def test_cli_dossier(world, monkeypatch, capsys, tmp_path):
-    import zidocs.cli_bukti as cb
+    import zidocs.cli.bukti as cb
     from zidocs.cli import run as zidocs_run
 
     monkeypatch.setattr(cb, "_load_plan", lambda ws, tahun: world["plan"])

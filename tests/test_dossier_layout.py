@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from fixtures_bukti import make_plan
 from zidocs.dossier.layout import BELUM_ADA_BUKTI, Evidence, layout_dossier, stamp_text
-from zidocs.models import Area, Indikator, Kantor, Komponen, Pejabat, Plan, RencanaAksi
+from zidocs.plan.models import Area, Indikator, Kantor, Komponen, Pejabat, Plan, RencanaAksi
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI")
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from zidocs.check import check_plan
+from zidocs.plan.check import check_plan
 from zidocs.cli import run
 from zidocs.errors import InputError
-from zidocs.loader import read_plan
-from zidocs.workspace import Workspace
+from zidocs.plan.loader import read_plan
+from zidocs.plan.workspace import Workspace
 
 from helpers import REPO, edit_yaml
 

@@ -16,14 +16,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zidocs.check import check_plan
+from zidocs.plan.check import check_plan
 from zidocs.errors import InputError, PlanInvalid
-from zidocs.loader import load_plan
-from zidocs.models import Area, Indikator, Kantor, Komponen, Pejabat, Plan, RencanaAksi
+from zidocs.plan.loader import load_plan
+from zidocs.plan.models import Area, Indikator, Kantor, Komponen, Pejabat, Plan, RencanaAksi
 from zidocs.monev.bukti import baca_tanggal_bukti, tanggal_lokal
 from zidocs.monev.figures import hitung
-from zidocs.monev.models import IsianIndikator, MonevFile, Rekomendasi, TindakLanjutRekomendasi
-from zidocs.monev.periode import (
+from zidocs.plan.monev_file import IsianIndikator, MonevFile, Rekomendasi, TindakLanjutRekomendasi
+from zidocs.plan.periode import (
     KODE_PERIODE,
     periode,
     periode_posisi,
@@ -31,8 +31,8 @@ from zidocs.monev.periode import (
     terakhir,
 )
 from zidocs.monev.report import angka, build_laporan, judul_kalimat, persen
-from zidocs.target_waktu import NAMA_BULAN
-from zidocs.workspace import Workspace
+from zidocs.text.target_waktu import NAMA_BULAN
+from zidocs.plan.workspace import Workspace
 
 from helpers import REPO
 

@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from zidocs.check import check_plan
+from zidocs.plan.check import check_plan
 from zidocs.errors import PlanInvalid
-from zidocs.loader import load_plan
+from zidocs.plan.loader import load_plan
 from zidocs.monev.init import init_monev, saran_status
-from zidocs.monev.models import IsianIndikator
-from zidocs.monev.periode import periode
-from zidocs.target_waktu import parse_target_waktu
-from zidocs.workspace import Workspace
+from zidocs.plan.monev_file import IsianIndikator
+from zidocs.plan.periode import periode
+from zidocs.text.target_waktu import parse_target_waktu
+from zidocs.plan.workspace import Workspace
 
 from test_monev_report import PENANDATANGAN, UTC, add_evidence
 

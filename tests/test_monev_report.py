@@ -22,10 +22,10 @@ import pytest
 from docx import Document
 from ruamel.yaml import YAML
 
-from zidocs.loader import load_plan
+from zidocs.plan.loader import load_plan
 from zidocs.monev.report import build_laporan, grafik_png
-from zidocs.target_waktu import parse_target_waktu
-from zidocs.workspace import Workspace
+from zidocs.text.target_waktu import parse_target_waktu
+from zidocs.plan.workspace import Workspace
 
 from helpers import copy_workspace
 

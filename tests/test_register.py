@@ -8,11 +8,11 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zidocs.check import check_plan
+from zidocs.plan.check import check_plan
 from zidocs.cli import run
-from zidocs.loader import load_plan
-from zidocs.register import format_ranges, ranges, register
-from zidocs.workspace import Workspace
+from zidocs.plan.loader import load_plan
+from zidocs.plan.register import format_ranges, ranges, register
+from zidocs.plan.workspace import Workspace
 
 from helpers import REPO, edit_yaml
 

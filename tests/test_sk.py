@@ -17,12 +17,12 @@ from docx import Document
 from docx.table import Table
 from pypdf import PdfReader
 
-from zidocs.check import check_plan
+from zidocs.plan.check import check_plan
 from zidocs.cli import run
 from zidocs.keputusan.context import LAMPIRAN_BUILDERS
-from zidocs.loader import load_plan
-from zidocs.models import kedudukan_list
-from zidocs.workspace import Workspace
+from zidocs.plan.loader import load_plan
+from zidocs.plan.models import kedudukan_list
+from zidocs.plan.workspace import Workspace
 
 from helpers import copy_workspace, edit_yaml, embedded_fonts
 

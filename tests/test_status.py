@@ -17,10 +17,10 @@ import typer
 from typer.testing import CliRunner
 
 import zidocs.cli  # noqa: F401  (Indonesian help words, as in the real CLI)
-from zidocs.cli_monev import monev_app, status_command
-from zidocs.loader import load_plan
-from zidocs.target_waktu import parse_target_waktu
-from zidocs.workspace import Workspace
+from zidocs.cli.monev import monev_app, status_command
+from zidocs.plan.loader import load_plan
+from zidocs.text.target_waktu import parse_target_waktu
+from zidocs.plan.workspace import Workspace
 
 from test_monev_report import BUKTI, TW1, UTC, add_evidence
 

@@ -1,4 +1,4 @@
-"""Tests for zidocs.target_waktu: the real 2026 texts, other forms, bad
+"""Tests for zidocs.text.target_waktu: the real 2026 texts, other forms, bad
 input, and properties."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zidocs.target_waktu import (
+from zidocs.text.target_waktu import (
     NAMA_BULAN,
     Masalah,
     TargetWaktu,

@@ -28,7 +28,7 @@ from docx.shared import Cm, Pt
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import buat_templat as bt  # noqa: E402  (shared table helpers of the decree templates)
 
-from zidocs.docxnorm import save_docx  # noqa: E402
+from zidocs.office.docxnorm import save_docx  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "templates" / "laporan"

@@ -1,3 +1,3 @@
-from .cli import main
+from zidocs.cli import main
 
 main()

@@ -13,7 +13,7 @@ What becomes of each kind:
   img2pdf (EXIF orientation honoured, JPEG bytes embedded unchanged). Intake
   runs the same conversion once as a trial so a build never meets a surprise.
 * DOCX / XLSX / ODT — converted to PDF with the project's LibreOffice converter
-  (:func:`zidocs.convert.to_pdf`); the original is kept, the PDF is derived.
+  (:func:`zidocs.office.convert.to_pdf`); the original is kept, the PDF is derived.
 """
 
 from __future__ import annotations
@@ -343,10 +343,10 @@ def image_layout():
 
 def default_converter() -> Converter:
     try:
-        from zidocs.convert import to_pdf
+        from zidocs.office.convert import to_pdf
     except ImportError as exc:  # the converter module is not installed yet
         raise ConversionError(
-            "Konverter LibreOffice (zidocs.convert) belum tersedia; dokumen DOCX/XLSX/ODT "
+            "Konverter LibreOffice (zidocs.office.convert) belum tersedia; dokumen DOCX/XLSX/ODT "
             "belum dapat diterima. Simpan dokumen sebagai PDF lalu tambahkan PDF-nya."
         ) from exc
     return to_pdf
@@ -356,7 +356,7 @@ def convert_office(path: Path, kind: str, workdir: Path, nama: str,
                    converter: Converter | None) -> tuple[int, Path, str]:
     convert = converter or default_converter()
     if converter is None:  # LibreOffice missing is not this file's fault: exit 5, not 6
-        from zidocs.convert import find_soffice
+        from zidocs.office.convert import find_soffice
 
         find_soffice()
     srcdir = workdir / "sumber"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from zidocs.bukti.store import BuktiEntry, BuktiStore
 from zidocs.errors import InputError
-from zidocs.models import Plan
+from zidocs.plan.models import Plan
 
 
 @dataclass(frozen=True)

@@ -31,8 +31,8 @@ from typing import Iterator, Sequence
 
 from zidocs.bukti.intake import BuktiDitolak, Converter, inspect_file
 from zidocs.errors import BuktiError, InputError
-from zidocs.loader import os_reason
-from zidocs.models import Plan
+from zidocs.plan.loader import os_reason
+from zidocs.plan.models import Plan
 
 ENV_STORE = "ZIDOCS_BUKTI"
 REGISTRY = "registri.sqlite3"

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from zidocs import __version__
-from zidocs.atomic import atomic_path
+from zidocs.office.atomic import atomic_path
 from zidocs.bukti.intake import KIND_BY_MEDIA_TYPE, image_layout
 from zidocs.bukti.store import BuktiEntry, BuktiStore, sha256_file
 from zidocs.dossier import manifest as manifest_mod
@@ -44,7 +44,7 @@ from zidocs.dossier import pages as pages_mod
 from zidocs.dossier.layout import DossierLayout, Evidence, Placement, layout_dossier, plain
 from zidocs.dossier.stamp import FONT_BASE, FONT_RESOURCE, stamp_geometry
 from zidocs.errors import BuktiError, InputError
-from zidocs.models import Plan
+from zidocs.plan.models import Plan
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable, Literal, Sequence
 
-from zidocs.models import Plan
+from zidocs.plan.models import Plan
 
 RowKind = Literal["area", "komponen", "indikator", "file"]
 
@@ -146,8 +146,8 @@ def _tree(plan: Plan, areas: Sequence[str], evidence: Sequence[Evidence]) -> lis
 
 def plain(text: str) -> str:
     """Plan text without its inline markup (``*website*`` → ``website``)."""
-    from zidocs.markup import MarkupError
-    from zidocs.markup import plain as _plain
+    from zidocs.text.markup import MarkupError
+    from zidocs.text.markup import plain as _plain
 
     try:
         return _plain(text)

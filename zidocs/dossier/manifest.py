@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Sequence
 
 from zidocs import __version__
-from zidocs.atomic import write_text
+from zidocs.office.atomic import write_text
 from zidocs.bukti.store import BuktiEntry
 from zidocs.dossier.layout import BELUM_ADA_BUKTI, DossierLayout
-from zidocs.models import Plan
+from zidocs.plan.models import Plan
 
 MANIFEST_VERSION = 1
 

@@ -19,7 +19,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas
 
-from zidocs.tanggal import format_tanggal
+from zidocs.text.tanggal import format_tanggal
 from zidocs.dossier.layout import BELUM_ADA_BUKTI, DossierLayout, IndexRow, Placement
 
 A4 = (595.2756, 841.8898)

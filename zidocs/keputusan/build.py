@@ -10,12 +10,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import atomic
-from ..errors import ConversionError
-from ..loader import load_plan
-from ..models import Plan
-from ..workspace import Workspace
-from .render import render_keputusan, render_lampiran
+from zidocs.office import atomic
+from zidocs.errors import ConversionError
+from zidocs.plan.loader import load_plan
+from zidocs.plan.models import Plan
+from zidocs.plan.workspace import Workspace
+from zidocs.keputusan.render import render_keputusan, render_lampiran
 
 
 @dataclass
@@ -54,7 +54,7 @@ def build_decrees(
     atomic.write_many(rendered)  # asli and salinan land together or not at all
     result = BuildResult(docx=[path for path, _ in rendered])
     if pdf:
-        from ..convert import to_pdf  # pikepdf/pypdf load only when a PDF is wanted
+        from zidocs.office.convert import to_pdf  # pikepdf/pypdf load only when a PDF is wanted
 
         day = build_date or max(plan.keputusan[j].keputusan.tanggal for j, _ in items)
         try:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import string
 from typing import Any
 
-from ..markup import Rich
-from ..models import Bab, Butir, Daftar, DaftarBlok, KeputusanFile, Orang, Plan, as_list, kedudukan_list
-from ..tanggal import format_tanggal
+from zidocs.text.markup import Rich
+from zidocs.plan.models import Bab, Butir, Daftar, DaftarBlok, KeputusanFile, Orang, Plan, as_list, kedudukan_list
+from zidocs.text.tanggal import format_tanggal
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 _URUTAN = (

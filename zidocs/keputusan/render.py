@@ -9,11 +9,11 @@ from pathlib import Path
 
 from docxtpl import DocxTemplate
 
-from ..docxnorm import normalize_docx_bytes
-from ..docxrender import load_template, render_template as _render
-from ..models import Plan
-from ..workspace import Workspace
-from .context import decree_context, lampiran_body_context
+from zidocs.office.docxnorm import normalize_docx_bytes
+from zidocs.office.docxrender import load_template, render_template as _render
+from zidocs.plan.models import Plan
+from zidocs.plan.workspace import Workspace
+from zidocs.keputusan.context import decree_context, lampiran_body_context
 
 SKELETON = "keputusan.docx"
 _MISSING = "Salin templat bawaan dari folder templates/ zidocs (atau jalankan `zidocs init` di folder baru)."

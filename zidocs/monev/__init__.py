@@ -8,6 +8,6 @@ view. Input is checked by ``input`` (the same checks `zidocs check` runs);
 """
 
 from zidocs.monev.figures import Figures, hitung
-from zidocs.monev.periode import KODE_PERIODE, Periode, periode, periode_posisi
+from zidocs.plan.periode import KODE_PERIODE, Periode, periode, periode_posisi
 
 __all__ = ["KODE_PERIODE", "Figures", "Periode", "hitung", "periode", "periode_posisi"]

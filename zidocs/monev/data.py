@@ -8,14 +8,14 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import InputError, PlanInvalid
-from ..loader import load_plan
-from ..models import Plan
-from ..workspace import Workspace
-from .bukti import baca_tanggal_bukti, store_root
-from .figures import Figures, hitung
-from .input import MonevDoc, monev_path, periode_tersedia, read_monev
-from .periode import Periode, periode, periode_posisi, periode_sebelumnya, terakhir
+from zidocs.errors import InputError, PlanInvalid
+from zidocs.plan.loader import load_plan
+from zidocs.plan.models import Plan
+from zidocs.plan.workspace import Workspace
+from zidocs.monev.bukti import baca_tanggal_bukti, store_root
+from zidocs.monev.figures import Figures, hitung
+from zidocs.plan.monev_input import MonevDoc, monev_path, periode_tersedia, read_monev
+from zidocs.plan.periode import Periode, periode, periode_posisi, periode_sebelumnya, terakhir
 
 
 @dataclass

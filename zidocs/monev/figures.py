@@ -28,10 +28,10 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable, Mapping, Sequence
 
-from ..models import Plan
-from ..target_waktu import parse_target_waktu
-from .models import STATUS, IsianIndikator, MonevFile, Rekomendasi
-from .periode import Periode
+from zidocs.plan.models import Plan
+from zidocs.text.target_waktu import parse_target_waktu
+from zidocs.plan.monev_file import STATUS, IsianIndikator, MonevFile, Rekomendasi
+from zidocs.plan.periode import Periode
 
 SATU_DESIMAL = Decimal("0.1")
 SERATUS = Decimal(100)

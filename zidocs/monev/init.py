@@ -27,20 +27,20 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import CommentMark
 from ruamel.yaml.tokens import CommentToken
 
-from .. import atomic
-from ..errors import InputError, PlanInvalid
-from ..loader import load_plan
-from ..markup import plain
-from ..models import Plan
-from ..tanggal import format_tanggal
-from ..target_waktu import parse_target_waktu
-from ..workspace import Workspace
-from .bukti import baca_tanggal_bukti, store_root
-from .figures import _kunci, bawaan
-from .input import MonevDoc, monev_path, periode_tersedia, read_monev, rel_path
-from .models import IsianIndikator, MonevFile
-from .periode import Periode, periode, periode_sebelumnya
-from .report import dasar_bawaan
+from zidocs.office import atomic
+from zidocs.errors import InputError, PlanInvalid
+from zidocs.plan.loader import load_plan
+from zidocs.text.markup import plain
+from zidocs.plan.models import Plan
+from zidocs.text.tanggal import format_tanggal
+from zidocs.text.target_waktu import parse_target_waktu
+from zidocs.plan.workspace import Workspace
+from zidocs.monev.bukti import baca_tanggal_bukti, store_root
+from zidocs.monev.figures import _kunci, bawaan
+from zidocs.plan.monev_input import MonevDoc, monev_path, periode_tersedia, read_monev, rel_path
+from zidocs.plan.monev_file import IsianIndikator, MonevFile
+from zidocs.plan.periode import Periode, periode, periode_sebelumnya
+from zidocs.monev.report import dasar_bawaan
 
 URUTAN_KUNCI = ("periode", "contoh", "tanggal_laporan", "dasar", "rapat", "penandatangan", "indikator",
                 "rekomendasi", "tindak_lanjut_rekomendasi")

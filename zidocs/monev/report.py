@@ -19,20 +19,20 @@ from typing import Any
 from docx.shared import Mm
 from docxtpl import InlineImage
 
-from .. import atomic
-from ..docxnorm import normalize_docx_bytes
-from ..errors import ConversionError
-from ..docxrender import load_template, render_template
-from ..markup import MarkupError, Rich, Run
-from ..models import Pejabat, Plan
-from ..tanggal import format_tanggal
-from ..target_waktu import format_bulan
-from ..workspace import Workspace
-from .data import MonevData, muat_periode
-from .figures import BarisIndikator, Figures, Ringkasan
-from .input import require_lengkap
-from .models import MonevFile
-from .periode import periode as periode_of
+from zidocs.office import atomic
+from zidocs.office.docxnorm import normalize_docx_bytes
+from zidocs.errors import ConversionError
+from zidocs.office.docxrender import load_template, render_template
+from zidocs.text.markup import MarkupError, Rich, Run
+from zidocs.plan.models import Pejabat, Plan
+from zidocs.text.tanggal import format_tanggal
+from zidocs.text.target_waktu import format_bulan
+from zidocs.plan.workspace import Workspace
+from zidocs.monev.data import MonevData, muat_periode
+from zidocs.monev.figures import BarisIndikator, Figures, Ringkasan
+from zidocs.plan.monev_input import require_lengkap
+from zidocs.plan.monev_file import MonevFile
+from zidocs.plan.periode import periode as periode_of
 
 TEMPLATE = "monev.docx"
 HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
@@ -339,7 +339,7 @@ def build_laporan(
     atomic.write_bytes(target, body)
     result = LaporanResult(target, None, fig, detik)
     if pdf:
-        from ..convert import to_pdf
+        from zidocs.office.convert import to_pdf
 
         t1 = time.perf_counter()
         try:

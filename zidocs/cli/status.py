@@ -12,10 +12,10 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..markup import plain
-from .figures import Figures, Ringkasan
-from ..tanggal import format_tanggal
-from .report import LABEL_STATUS, angka, bulan_teks
+from zidocs.text.markup import plain
+from zidocs.monev.figures import Figures, Ringkasan
+from zidocs.text.tanggal import format_tanggal
+from zidocs.monev.report import LABEL_STATUS, angka, bulan_teks
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .target_waktu import NAMA_BULAN
+from zidocs.text.target_waktu import NAMA_BULAN
 
 
 def format_tanggal(d: dt.date) -> str:

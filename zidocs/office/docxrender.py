@@ -13,8 +13,8 @@ from typing import Any
 import jinja2
 from docxtpl import DocxTemplate, RichText
 
-from .errors import TemplateError
-from .markup import Rich
+from zidocs.errors import TemplateError
+from zidocs.text.markup import Rich
 
 
 def load_template(path: Path, *, missing_hint: str) -> DocxTemplate:

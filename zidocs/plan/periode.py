@@ -12,8 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable
 
-from ..tanggal import format_tanggal
-from ..target_waktu import NAMA_BULAN
+from zidocs.text.tanggal import format_tanggal
+from zidocs.text.target_waktu import NAMA_BULAN
 
 # code → (first month, last month, name); in the order a year unfolds
 _PERIODE: dict[str, tuple[int, int, str]] = {

@@ -12,9 +12,9 @@ from __future__ import annotations
 import difflib
 import re
 
-from ..findings import Finding
-from ..loader import KEPUTUSAN_PREFIX, TIM_FILE, LoadedPlan, YamlDoc
-from ..models import ID_KETUA, ID_PENGESAH, ROMAN, Orang, Plan, Ref, kedudukan_list
+from zidocs.plan.findings import Finding
+from zidocs.plan.loader import KEPUTUSAN_PREFIX, TIM_FILE, LoadedPlan, YamlDoc
+from zidocs.plan.models import ID_KETUA, ID_PENGESAH, ROMAN, Orang, Plan, Ref, kedudukan_list
 
 # Decree kinds whose Lampiran prints the team file, and the section they need.
 JENIS_TIM_KERJA = "tim-kerja"

@@ -2,7 +2,7 @@
 indicators, realisasi outside 0–100, unknown statuses, periods not in the
 year, meeting dates outside the period, incomplete meeting data.
 
-Run by ``zidocs.check.check_plan`` after the plan's own rules (not part of
+Run by ``zidocs.plan.check.check_plan`` after the plan's own rules (not part of
 ``rules.RULES``: the monev files are not part of the plan that decrees are
 built from). The checks themselves live in ``zidocs.monev.input`` so the
 report refuses exactly what `zidocs check` reports.
@@ -10,9 +10,9 @@ report refuses exactly what `zidocs check` reports.
 
 from __future__ import annotations
 
-from ..findings import Finding
-from ..loader import LoadedPlan
-from ..monev.input import check_files, monev_files, rel_path
+from zidocs.plan.findings import Finding
+from zidocs.plan.loader import LoadedPlan
+from zidocs.plan.monev_input import check_files, monev_files, rel_path
 
 
 def check(loaded: LoadedPlan) -> list[Finding]:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import WorkspaceError
+from zidocs.errors import WorkspaceError
 
 ENV_WORKSPACE = "ZIDOCS_WORKSPACE"
 _YEAR_DIR = re.compile(r"^\d{4}$")

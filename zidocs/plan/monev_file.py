@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..models import Model, Pejabat
+from zidocs.plan.models import Model, Pejabat
 
 Status = Literal["belum", "proses", "selesai"]
 STATUS: tuple[str, ...] = ("belum", "proses", "selesai")

@@ -5,9 +5,9 @@ Each rule module exposes ``check(loaded) -> list[Finding]``.
 
 from __future__ import annotations
 
-from ..findings import Finding
-from ..loader import LoadedPlan
-from . import keputusan, struktur, teks, tim
+from zidocs.plan.findings import Finding
+from zidocs.plan.loader import LoadedPlan
+from zidocs.plan.rules import keputusan, struktur, teks, tim
 
 RULES = (teks.check, struktur.check, keputusan.check, tim.check)
 

@@ -13,8 +13,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .models import Plan
-from .tanggal import format_tanggal
+from zidocs.plan.models import Plan
+from zidocs.text.tanggal import format_tanggal
 
 
 @dataclass(frozen=True)
@@ -90,8 +90,8 @@ def read_register(ws, tahun: int | None = None) -> Register:
     """The register of the workspace's plan for ``tahun``. Works on a plan
     whose rules found errors (duplicate numbers are what it helps to fix);
     raises PlanInvalid only when the plan cannot be read at all."""
-    from .check import check_plan
-    from .errors import PlanInvalid
+    from zidocs.plan.check import check_plan
+    from zidocs.errors import PlanInvalid
 
     report = check_plan(ws, tahun, monev=False)
     if report.plan is None:
@@ -115,7 +115,7 @@ def sk_item(plan: Plan, jenis: str) -> tuple[str, str]:
     kinds the year's plan has."""
     import difflib
 
-    from .errors import InputError
+    from zidocs.errors import InputError
 
     if jenis not in plan.keputusan:
         kinds = sorted(plan.keputusan)

@@ -9,10 +9,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import cli_i18n  # noqa: F401  (Indonesian help words; must precede the app)
-from .cli_common import parse_date, workspace
-from .errors import ExitCode, PlanInvalid, ZidocsError
-from .workspace import ENV_WORKSPACE, Workspace
+from zidocs.cli import i18n as cli_i18n  # noqa: F401  (Indonesian help words; must precede the app)
+from zidocs.cli.common import parse_date, workspace
+from zidocs.errors import ExitCode, PlanInvalid, ZidocsError
+from zidocs.plan.workspace import ENV_WORKSPACE, Workspace
 
 app = typer.Typer(
     name="zidocs",
@@ -60,7 +60,7 @@ def check_cmd(
     strict: Annotated[bool, typer.Option("--strict", help="Peringatan juga dianggap gagal (kode keluar 1).")] = False,
 ) -> None:
     """Periksa rencana: cetak semua temuan (BERKAS:BARIS: galat|peringatan KODE: pesan)."""
-    from .check import check_plan
+    from zidocs.plan.check import check_plan
 
     report = check_plan(workspace(ctx), tahun)
     for f in report.findings:
@@ -90,7 +90,7 @@ def keputusan_cmd(
     tanggal_buat: TanggalOpt = None,
 ) -> None:
     """Tulis Keputusan Rencana Aksi beserta Lampirannya: asli (untuk ditandatangani) dan salinan, DOCX dan PDF."""
-    from .keputusan.build import build_decrees
+    from zidocs.keputusan.build import build_decrees
 
     result = build_decrees(
         workspace(ctx), tahun, [("rencana-aksi", "keputusan-rencana-aksi")], pdf=pdf, build_date=parse_date(tanggal_buat, "--tanggal-buat")
@@ -116,10 +116,10 @@ def sk_cmd(
 ) -> None:
     """Tulis SK jenis lain (Tim Kerja, Agen Perubahan, …) beserta Lampirannya: asli dan salinan,
     DOCX dan PDF, ke out/<tahun>/sk-<jenis>.docx."""
-    from .keputusan.build import build_decrees
-    from .loader import load_plan
-    from .register import sk_item
-    from .rules.tim import orang_contoh
+    from zidocs.keputusan.build import build_decrees
+    from zidocs.plan.loader import load_plan
+    from zidocs.plan.register import sk_item
+    from zidocs.plan.rules.tim import orang_contoh
 
     ws = workspace(ctx)
     plan = load_plan(ws, tahun)
@@ -136,7 +136,7 @@ def sk_cmd(
 @app.command("nomor")
 def nomor_cmd(ctx: typer.Context, tahun: TahunArg = None) -> None:
     """Daftar nomor keputusan tahun ini (nomor, tanggal, judul) dan nomor berikutnya yang bebas."""
-    from .register import read_register
+    from zidocs.plan.register import read_register
 
     reg = read_register(workspace(ctx), tahun)
     for line in format_register(reg):
@@ -147,7 +147,7 @@ def nomor_cmd(ctx: typer.Context, tahun: TahunArg = None) -> None:
 
 def format_register(reg) -> list[str]:
     """The register as aligned plain text (titles shortened to one line)."""
-    from .register import format_ranges
+    from zidocs.plan.register import format_ranges
 
     lines = [f"Register keputusan tahun {reg.tahun}:"]
     if not reg.baris:
@@ -177,8 +177,8 @@ def format_register(reg) -> list[str]:
     return lines
 
 
-from .cli_bukti import bukti_app, dossier_command  # noqa: E402
-from .cli_monev import monev_app, status_command  # noqa: E402
+from zidocs.cli.bukti import bukti_app, dossier_command  # noqa: E402
+from zidocs.cli.monev import monev_app, status_command  # noqa: E402
 
 app.add_typer(bukti_app, name="bukti")
 app.command("dossier")(dossier_command)
@@ -191,7 +191,7 @@ def init_cmd(
     folder: Annotated[Path, typer.Argument(help="Folder kerja baru (dibuat bila belum ada; tidak boleh sudah berisi plan/).")],
 ) -> None:
     """Mulai folder kerja baru untuk kantor lain: templat bawaan dan contoh rencana untuk disunting."""
-    from .init import init_workspace
+    from zidocs.plan.init import init_workspace
 
     written = init_workspace(folder)
     for path in written:
@@ -215,7 +215,7 @@ def run(argv: list[str] | None = None) -> int:
         err("zidocs: dibatalkan.")
         return int(ExitCode.DIBATALKAN)
     except OSError as exc:  # the file system refused: permissions, a folder in the way, a full disk
-        from .loader import os_reason
+        from zidocs.plan.loader import os_reason
 
         where = f"{exc.filename}: " if exc.filename else ""
         err(f"zidocs: {where}{os_reason(exc)}. Periksa izin dan ruang disk folder itu, lalu jalankan ulang; "

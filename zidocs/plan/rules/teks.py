@@ -8,9 +8,9 @@ import unicodedata
 from collections import Counter
 from typing import Iterator
 
-from ..findings import Finding
-from ..loader import LoadedPlan, YamlDoc, YamlPath, format_path
-from ..markup import MarkupError, italic_spans, plain, runs
+from zidocs.plan.findings import Finding
+from zidocs.plan.loader import LoadedPlan, YamlDoc, YamlPath, format_path
+from zidocs.text.markup import MarkupError, italic_spans, plain, runs
 
 # Keys whose values are codes, not prose.
 _NOT_PROSE = {"gaya", "kode", "id", "nip", "status", "periode", "istilah_asing"}

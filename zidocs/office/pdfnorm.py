@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pikepdf
 
-from zidocs.atomic import atomic_path
+from zidocs.office.atomic import atomic_path
 from zidocs.errors import ConversionError
 
 PRODUCER = "zidocs"

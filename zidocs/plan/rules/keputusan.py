@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from ..findings import Finding
-from ..loader import KEPUTUSAN_PREFIX, LoadedPlan, format_path
-from .teks import iter_texts
+from zidocs.plan.findings import Finding
+from zidocs.plan.loader import KEPUTUSAN_PREFIX, LoadedPlan, format_path
+from zidocs.plan.rules.teks import iter_texts
 
 _REG_YEAR = re.compile(r"\bNomor\s*:?\s*[\w./-]+\s+Tahun\s+(\d{4})\b", re.IGNORECASE)
 _GAZETTE_YEAR = re.compile(r"\b(Lembaran|Berita)\s+Negara\s+Republik\s+Indonesia\s+Tahun\s+(\d{4})\b", re.IGNORECASE)

@@ -7,7 +7,7 @@ import datetime as dt
 
 import typer
 
-from .workspace import Workspace
+from zidocs.plan.workspace import Workspace
 
 
 def workspace(ctx: typer.Context | None) -> Workspace:

@@ -3,7 +3,7 @@
 One snake_case name runs from YAML key to model field to template variable.
 Unknown keys are errors (``extra="forbid"``) so a misspelt key never vanishes.
 Text fields carry inline italics in a simple markup: ``*website*``
-(see ``zidocs.markup``).
+(see ``zidocs.text.markup``).
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from typing import Annotated, Optional
 import typer
 from typer.core import TyperGroup
 
-from .cli_common import parse_date, usage_error, workspace
+from zidocs.cli.common import parse_date, usage_error, workspace
 
 DEFAULT_COMMAND = "laporan"
 
@@ -55,7 +55,7 @@ monev_app = typer.Typer(
 
 def _periode(value: str | None) -> str | None:
     """TW1 … S2 in any case → upper case; anything else is a usage error."""
-    from .monev.periode import KODE_PERIODE, normalisasi_kode
+    from zidocs.plan.periode import KODE_PERIODE, normalisasi_kode
 
     if value is None:
         return None
@@ -98,7 +98,7 @@ def monev_command(
     bukti: BuktiOpt = None,
 ) -> None:
     """Tulis laporan monev periode itu: out/TAHUN/monev/monev-PERIODE.docx (dan .pdf)."""
-    from .monev.report import build_laporan
+    from zidocs.monev.report import build_laporan
 
     result = build_laporan(workspace(ctx), tahun, periode, pdf=pdf,
                            build_date=parse_date(tanggal_buat, "--tanggal-buat"), bukti=bukti)
@@ -117,7 +117,7 @@ def monev_init_command(
     bukti: BuktiOpt = None,
 ) -> None:
     """Siapkan (atau lengkapi) berkas isian plan/TAHUN/monev-PERIODE.yaml; isian yang sudah ditulis tidak ditimpa."""
-    from .monev.init import init_monev
+    from zidocs.monev.init import init_monev
 
     r = init_monev(workspace(ctx), tahun, periode, bukti=bukti)
     if r.dibuat:
@@ -160,8 +160,8 @@ def status_command(
     """Keadaan tahun ini sekilas: per area aksi yang jatuh tempo, selesai, proses, terlambat dan cakupan bukti."""
     from rich.console import Console
 
-    from .monev.data import muat_periode, muat_posisi
-    from .monev.status import status_renderable
+    from zidocs.monev.data import muat_periode, muat_posisi
+    from zidocs.cli.status import status_renderable
 
     ws = workspace(ctx)
     if periode is not None and tanggal is not None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import PlanInvalid
-from .findings import Finding, has_errors
-from .loader import LoadedPlan, read_plan
-from .models import Plan
-from .rules import monev as monev_rules
-from .rules import run_all
-from .workspace import Workspace
+from zidocs.errors import PlanInvalid
+from zidocs.plan.findings import Finding, has_errors
+from zidocs.plan.loader import LoadedPlan, read_plan
+from zidocs.plan.models import Plan
+from zidocs.plan.rules import monev as monev_rules
+from zidocs.plan.rules import run_all
+from zidocs.plan.workspace import Workspace
 
 
 @dataclass

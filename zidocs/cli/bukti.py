@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from zidocs.cli_common import parse_date, usage_error, workspace
+from zidocs.cli.common import parse_date, usage_error, workspace
 
 
 bukti_app = typer.Typer(
@@ -50,7 +50,7 @@ def _workspace(ctx: typer.Context) -> Path:
 
 def _load_plan(workspace: Path, tahun: int | None):
     """The plan, via the loader (one place to swap in tests)."""
-    from zidocs.loader import load_plan
+    from zidocs.plan.loader import load_plan
 
     return load_plan(workspace, tahun)
 

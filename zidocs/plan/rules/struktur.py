@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from ..findings import Finding
-from ..loader import LoadedPlan
-from ..models import ROMAN, as_list
-from ..target_waktu import parse_target_waktu
+from zidocs.plan.findings import Finding
+from zidocs.plan.loader import LoadedPlan
+from zidocs.plan.models import ROMAN, as_list
+from zidocs.text.target_waktu import parse_target_waktu
 
 # Problems in a target waktu that still let the decree be printed are warnings;
 # an empty target is an error (nothing to schedule or monitor).

@@ -21,10 +21,10 @@ from ruamel.yaml import YAML
 from ruamel.yaml.nodes import MappingNode, SequenceNode
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from .errors import InputError
-from .findings import Finding
-from .models import KantorFile, KeputusanFile, Plan, RencanaAksi, TimFile
-from .workspace import Workspace
+from zidocs.errors import InputError
+from zidocs.plan.findings import Finding
+from zidocs.plan.models import KantorFile, KeputusanFile, Plan, RencanaAksi, TimFile
+from zidocs.plan.workspace import Workspace
 
 YamlPath = tuple[str | int, ...]
 KEPUTUSAN_PREFIX = "keputusan-"
@@ -416,7 +416,7 @@ def _read(workspace: Workspace, path: Path) -> YamlDoc:
 
 def load_plan(workspace: Path | Workspace, tahun: int | None = None, *, strict: bool = False) -> Plan:
     """The validated plan, or ``PlanInvalid`` listing every error (all rules run)."""
-    from .check import check_plan  # check builds on this module
+    from zidocs.plan.check import check_plan  # check builds on this module
 
     ws = workspace if isinstance(workspace, Workspace) else Workspace(Path(workspace).resolve())
     return check_plan(ws, tahun, monev=False).require(strict=strict)

@@ -7,11 +7,12 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .errors import InputError
+from zidocs.errors import InputError
 
-# The repository is itself a workspace; its plan/ and templates/ are the
-# example that a new office starts from.
-SHIPPED_ROOT = Path(__file__).resolve().parent.parent
+# The starter workspace ships as package data (zidocs/data/starter/), so an
+# installed wheel can start a new office; in the repository it links to the
+# repository's own templates/.
+SHIPPED_ROOT = Path(__file__).resolve().parent.parent / "data" / "starter"
 PARTS = ("plan", "templates")
 # Lock files and temp files of an editor or of zidocs itself are not part of the example.
 _IGNORE = shutil.ignore_patterns(".tmp-*", "~$*", ".~lock*")
@@ -21,8 +22,8 @@ def shipped_root() -> Path:
     root = SHIPPED_ROOT
     if not (root / "plan").is_dir() or not (root / "templates").is_dir():
         raise InputError(
-            f"{root}: contoh rencana dan templat bawaan tidak ditemukan. Pasang zidocs dari salinan "
-            "repositorinya (pip install -e .) agar folder plan/ dan templates/ ikut tersedia."
+            f"{root}: contoh rencana dan templat bawaan tidak ditemukan; pemasangan zidocs tidak lengkap. "
+            "Pasang ulang zidocs (pip install --force-reinstall zidocs)."
         )
     return root
 

@@ -25,10 +25,10 @@ from typing import Protocol, Union
 
 from lxml import etree
 
-from zidocs.atomic import write_bytes
+from zidocs.office.atomic import write_bytes
 from zidocs.errors import TemplateError
 
-# Used when no build date is given (same epoch as zidocs.pdfnorm).
+# Used when no build date is given (same epoch as zidocs.office.pdfnorm).
 EPOCH = dt.date(2000, 1, 1)
 LAST_MODIFIED_BY = "zidocs"
 REVISION = "1"

@@ -14,7 +14,7 @@ LibreOffice runs at a time, across threads and zidocs processes of this user.
   readable by pypdf with at least one page.
 
 PDFs are made in a temp folder, made deterministic with
-:func:`zidocs.pdfnorm.normalize_pdf`, and only when the whole batch succeeded
+:func:`zidocs.office.pdfnorm.normalize_pdf`, and only when the whole batch succeeded
 moved (atomically, one by one) into the output folder as ``<stem>.pdf``.
 """
 
@@ -37,9 +37,9 @@ from typing import Iterator, Sequence
 
 from pypdf import PdfReader
 
-from zidocs.atomic import atomic_path
+from zidocs.office.atomic import atomic_path
 from zidocs.errors import ConversionError
-from zidocs.pdfnorm import normalize_pdf
+from zidocs.office.pdfnorm import normalize_pdf
 
 ENV_SOFFICE = "ZIDOCS_SOFFICE"
 SOFFICE_NAMES = ("soffice", "libreoffice")
@@ -112,7 +112,7 @@ def to_pdf(
     """Convert ``sources`` to PDFs in ``outdir`` with one LibreOffice run.
 
     Returns ``outdir/<stem>.pdf`` for each source, in input order. The PDFs
-    are deterministic (see :mod:`zidocs.pdfnorm`; ``build_date`` becomes their
+    are deterministic (see :mod:`zidocs.office.pdfnorm`; ``build_date`` becomes their
     creation date). Nothing is written to ``outdir`` unless every source
     converted. ``timeout`` (seconds) bounds both the wait for another
     conversion to finish and the LibreOffice run itself.
@@ -333,7 +333,7 @@ def _stage(paths: Sequence[Path], indir: Path) -> list[Path]:
 # Running LibreOffice (the only subprocess in zidocs)
 
 
-FONTS_CONF = Path(__file__).parent / "data" / "fonts.conf"
+FONTS_CONF = Path(__file__).resolve().parent.parent / "data" / "fonts.conf"
 
 
 def soffice_env() -> dict[str, str]:

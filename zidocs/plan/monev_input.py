@@ -18,14 +18,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError, PlanInvalid
-from ..findings import Finding
-from ..loader import YamlDoc, read_yaml, validate
-from ..models import Plan
-from ..tanggal import format_tanggal
-from ..workspace import Workspace
-from .models import STATUS, MonevFile
-from .periode import KODE_PERIODE, Periode, normalisasi_kode, periode, periode_sebelumnya
+from zidocs.errors import InputError, PlanInvalid
+from zidocs.plan.findings import Finding
+from zidocs.plan.loader import YamlDoc, read_yaml, validate
+from zidocs.plan.models import Plan
+from zidocs.text.tanggal import format_tanggal
+from zidocs.plan.workspace import Workspace
+from zidocs.plan.monev_file import STATUS, MonevFile
+from zidocs.plan.periode import KODE_PERIODE, Periode, normalisasi_kode, periode, periode_sebelumnya
 
 PREFIX = "monev-"
 SUFFIX = ".yaml"
@@ -156,7 +156,7 @@ def validate_monev(doc: YamlDoc, plan: Plan, kode: str) -> tuple[MonevFile | Non
 def _text_findings(doc: YamlDoc, plan: Plan) -> list[Finding]:
     """The plan's text rules (emoji, length, unclosed *, foreign terms, …) on
     what the secretary wrote: it is printed in the official report too."""
-    from ..rules.teks import ISTILAH_ASING, check_text, iter_texts, term_pattern
+    from zidocs.plan.rules.teks import ISTILAH_ASING, check_text, iter_texts, term_pattern
 
     terms = term_pattern(ISTILAH_ASING + tuple(plan.istilah_asing))
     return [f for path, text in iter_texts(doc) for f in check_text(doc, path, text, terms)]
