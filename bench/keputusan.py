@@ -39,7 +39,7 @@ def in_process_ms(ws: Path, runs: int) -> tuple[float, float]:
     """(load + check, render asli+salinan) in milliseconds, imports excluded."""
     sys.path.insert(0, str(ROOT))
     from zidocs.keputusan.render import render_keputusan, render_lampiran
-    from zidocs.plan.loader import load_plan
+    from zidocs.plan.check import load_plan
     from zidocs.plan.workspace import Workspace
 
     w = Workspace(ws)

@@ -199,3 +199,43 @@ def make_files(folder: Path, *, with_docx: bool = True) -> dict[str, Path]:
     p.unlink()
     f["skrip"] = folder / "skrip.pdf"
     return f
+
+
+def write_workspace(root: Path, plan: Plan) -> Path:
+    """A real workspace at ``root`` whose plan loads back as ``plan``'s office
+    and Rencana Aksi (the shipped Keputusan file completes it), so CLI tests
+    run the whole path: argv → api → load_plan → store."""
+    import shutil
+
+    from ruamel.yaml import YAML
+
+    from helpers import REPO
+
+    def dump(path: Path, data) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        yaml = YAML(typ="safe", pure=True)
+        yaml.default_flow_style = False
+        with path.open("w", encoding="utf-8") as fh:
+            yaml.dump(data, fh)
+
+    shutil.copytree(REPO / "templates", root / "templates")
+    year = root / "plan" / str(plan.tahun)
+    dump(root / "plan" / "kantor.yaml", {
+        "kantor": plan.kantor.model_dump(exclude_defaults=True),
+        "ketua": plan.ketua.model_dump(exclude_defaults=True),
+        "pengesah_salinan": plan.pengesah_salinan.model_dump(exclude_defaults=True),
+    })
+    ra = plan.rencana_aksi.model_dump(exclude_defaults=True)
+    # A plan numbers its areas I, II, III …: fill the gaps the fixture leaves
+    # with one-indicator areas (they change nothing in the other areas' dossiers).
+    romans = ["I", "II", "III", "IV", "V", "VI"]
+    have = {a["kode"]: a for a in ra["area"]}
+    last = max(romans.index(k) for k in have)
+    ra["area"] = [have.get(k) or {"kode": k, "nama": f"Area {k}", "komponen": [{"no": 1, "nama": "Pengisi", "indikator": [
+        {"indikator": "Pengisi", "langkah_aksi": "Menyusun", "bukti_fisik": "Dokumen", "target_waktu": "Maret"}]}]}
+        for k in romans[: last + 1]]
+    dump(year / "rencana-aksi.yaml", ra)
+    year.mkdir(parents=True, exist_ok=True)
+    text = (REPO / "plan" / "2026" / "keputusan-rencana-aksi.yaml").read_text(encoding="utf-8")
+    (year / "keputusan-rencana-aksi.yaml").write_text(text.replace("2026", str(plan.tahun)), encoding="utf-8")
+    return root

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from fixtures_bukti import make_files, make_plan
+from fixtures_bukti import make_files, make_plan, write_workspace
 from zidocs.bukti.intake import BuktiDitolak, inspect_file, sniff
 from zidocs.bukti.store import (
     BuktiDitolakBanyak,
@@ -228,10 +228,9 @@ def test_store_root_option_env_and_default(tmp_path, monkeypatch):
 
 @pytest.fixture
 def cli(tmp_path, monkeypatch, plan, capsys):
-    import zidocs.cli.bukti as cb
     from zidocs.cli import run as zidocs_run
 
-    monkeypatch.setattr(cb, "_load_plan", lambda ws, tahun: plan)
+    write_workspace(tmp_path, plan)
     monkeypatch.setenv("ZIDOCS_WORKSPACE", str(tmp_path))
     monkeypatch.delenv("ZIDOCS_BUKTI", raising=False)
 
@@ -276,11 +275,7 @@ def test_cli_help_is_indonesian(cli):
 KILL_SCRIPT = textwrap.dedent("""
     import sys, itertools
     sys.path[:0] = {paths!r}
-    import zidocs.cli.bukti as cb
     from zidocs.cli import run as zidocs_run
-    from fixtures_bukti import make_plan
-    plan = make_plan()
-    cb._load_plan = lambda ws, tahun: plan
     files = sys.argv[1:]
     print("siap", flush=True)
     inds = ["V.1.1", "V.1.2", "V.2.1", "I.1.1"]
@@ -299,6 +294,7 @@ def test_sigkill_during_add_never_corrupts_the_store(files, tmp_path):
     script = tmp_path / "penulis.py"
     tests_dir = Path(__file__).parent
     script.write_text(KILL_SCRIPT.format(paths=[str(tests_dir.parent), str(tests_dir)]))
+    write_workspace(tmp_path / "ws", make_plan())
     env = dict(os.environ, ZIDOCS_WORKSPACE=str(tmp_path / "ws"), ZIDOCS_BUKTI=str(tmp_path / "bukti"))
     args = [sys.executable, str(script), str(big), str(files["laporan"]), str(files["foto"]),
             str(files["terpotong"])]
@@ -337,8 +333,8 @@ def test_missing_libreoffice_is_a_conversion_error_not_a_refusal(store, plan, fi
 
 
 def test_cli_list_without_a_store_creates_nothing(cli, tmp_path):
-    code, out, _ = cli("bukti", "list")
-    assert code == 0 and "0 dari 9 indikator sudah ada buktinya; 0 berkas." in out
+    code, out, _ = cli("bukti", "list")  # 9 of the fixture + 3 filler areas II–IV
+    assert code == 0 and "0 dari 12 indikator sudah ada buktinya; 0 berkas." in out
     assert not (tmp_path / "bukti").exists()
 
 

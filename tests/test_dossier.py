@@ -13,7 +13,7 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
-from fixtures_bukti import make_files, make_plan
+from fixtures_bukti import make_files, make_plan, write_workspace
 from zidocs.bukti.store import BuktiStore, add_bukti
 from zidocs.dossier import build_all, build_dossier
 
@@ -331,10 +331,9 @@ def test_build_all_writes_one_per_area_and_one_combined(world, tmp_path):
 
 
 def test_cli_dossier(world, monkeypatch, capsys, tmp_path):
-    import zidocs.cli.bukti as cb
     from zidocs.cli import run as zidocs_run
 
-    monkeypatch.setattr(cb, "_load_plan", lambda ws, tahun: world["plan"])
+    write_workspace(tmp_path, world["plan"])
     monkeypatch.setenv("ZIDOCS_WORKSPACE", str(tmp_path))
     monkeypatch.setenv("ZIDOCS_BUKTI", str(world["store"].root))
     code = zidocs_run(["dossier", "--area", "v", "--tanggal", "2026-11-28"])

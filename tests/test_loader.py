@@ -8,6 +8,7 @@ from zidocs.plan.check import check_plan
 from zidocs.cli import run
 from zidocs.errors import InputError
 from zidocs.plan.loader import read_plan
+from zidocs.cli.common import tampil
 from zidocs.plan.workspace import Workspace
 
 from helpers import REPO, edit_yaml
@@ -66,7 +67,7 @@ def test_missing_file(ws_dir):
     (ws_dir / "plan/2026/rencana-aksi.yaml").unlink()
     with pytest.raises(InputError) as exc:
         read_plan(Workspace(ws_dir), 2026)
-    assert exc.value.message == (
+    assert tampil(exc.value.message) == (
         "plan/2026/rencana-aksi.yaml: berkas tidak ditemukan. Buat berkas ini (lihat contoh di `zidocs init`)."
     )
 

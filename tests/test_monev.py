@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from zidocs.plan.check import check_plan
 from zidocs.errors import InputError, PlanInvalid
-from zidocs.plan.loader import load_plan
+from zidocs.plan.check import load_plan
 from zidocs.plan.models import Area, Indikator, Kantor, Komponen, Pejabat, Plan, RencanaAksi
 from zidocs.monev.bukti import baca_tanggal_bukti, tanggal_lokal
 from zidocs.monev.figures import hitung
@@ -32,6 +32,7 @@ from zidocs.plan.periode import (
 )
 from zidocs.monev.report import angka, build_laporan, judul_kalimat, persen
 from zidocs.text.target_waktu import NAMA_BULAN
+from zidocs.cli.common import tampil
 from zidocs.plan.workspace import Workspace
 
 from helpers import REPO
@@ -332,5 +333,6 @@ def test_incomplete_meeting_warns_in_check_and_stops_the_report(ws_dir):
 
 
 def test_missing_input_file_says_how_to_make_it(ws_dir):
-    with pytest.raises(InputError, match=r"zidocs monev init 2026 --periode TW3"):
+    with pytest.raises(InputError) as exc:
         build_laporan(Workspace(ws_dir), 2026, "TW3")
+    assert "Buat dengan `zidocs monev init 2026 --periode TW3`, lalu" in tampil(exc.value.message)

@@ -12,7 +12,7 @@ from ruamel.yaml import YAML
 
 from zidocs.plan.check import check_plan
 from zidocs.errors import PlanInvalid
-from zidocs.plan.loader import load_plan
+from zidocs.plan.check import load_plan
 from zidocs.monev.init import init_monev, saran_status
 from zidocs.plan.monev_file import IsianIndikator
 from zidocs.plan.periode import periode

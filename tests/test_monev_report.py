@@ -22,7 +22,7 @@ import pytest
 from docx import Document
 from ruamel.yaml import YAML
 
-from zidocs.plan.loader import load_plan
+from zidocs.plan.check import load_plan
 from zidocs.monev.report import build_laporan, grafik_png
 from zidocs.text.target_waktu import parse_target_waktu
 from zidocs.plan.workspace import Workspace

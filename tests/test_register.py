@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 
 from zidocs.plan.check import check_plan
 from zidocs.cli import run
-from zidocs.plan.loader import load_plan
+from zidocs.plan.check import load_plan
 from zidocs.plan.register import format_ranges, ranges, register
+from zidocs.cli.common import tampil
 from zidocs.plan.workspace import Workspace
 
 from helpers import REPO, edit_yaml
@@ -55,7 +56,7 @@ def test_duplicate_number_is_an_error(ws_dir, capsys):
 
     edit_yaml(ws_dir / SK_TIM, change)
     report = check_plan(Workspace(ws_dir), 2026)
-    assert [f.format() for f in report.errors] == [
+    assert [tampil(f.format()) for f in report.errors] == [
         f"{SK_TIM}:10: galat NOMOR-KEPUTUSAN-GANDA: Nomor 9 Tahun 2026 sudah dipakai keputusan rencana-aksi; "
         "beri nomor lain (lihat `zidocs nomor 2026` untuk nomor berikutnya)."
     ]

@@ -20,8 +20,9 @@ from pypdf import PdfReader
 from zidocs.plan.check import check_plan
 from zidocs.cli import run
 from zidocs.keputusan.context import LAMPIRAN_BUILDERS
-from zidocs.plan.loader import load_plan
+from zidocs.plan.check import load_plan
 from zidocs.plan.models import kedudukan_list
+from zidocs.cli.common import tampil
 from zidocs.plan.workspace import Workspace
 
 from helpers import copy_workspace, edit_yaml, embedded_fonts
@@ -491,7 +492,7 @@ def test_schema_mistake_in_the_team_file(ws_dir):
 def test_sk_without_team_file(ws_dir):
     (ws_dir / TIM).unlink()
     report = check_plan(Workspace(ws_dir), 2026)
-    assert sorted(f.format() for f in report.errors) == [
+    assert sorted(tampil(f.format()) for f in report.errors) == [
         f"{SK_AGEN}:1: galat TIM-TIDAK-ADA: keputusan agen-perubahan mencetak daftar agen perubahan di Lampirannya, "
         f"tetapi {TIM} tidak ada; buat berkas itu dengan bagian `agen_perubahan:` (contoh: rencana bawaan `zidocs init`).",
         f"{SK_TIM}:1: galat TIM-TIDAK-ADA: keputusan tim-kerja mencetak susunan Tim Kerja di Lampirannya, tetapi "

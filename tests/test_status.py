@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 import zidocs.cli  # noqa: F401  (Indonesian help words, as in the real CLI)
 from zidocs.cli.monev import monev_app, status_command
-from zidocs.plan.loader import load_plan
+from zidocs.plan.check import load_plan
 from zidocs.text.target_waktu import parse_target_waktu
 from zidocs.plan.workspace import Workspace
 

@@ -6,7 +6,10 @@ wrong, where (file:line, key path, evidence file) and how to fix it.
 
 from __future__ import annotations
 
+import errno
+import re
 from enum import IntEnum
+from typing import Callable
 
 
 class ExitCode(IntEnum):
@@ -20,6 +23,25 @@ class ExitCode(IntEnum):
     KONVERSI = 5  # LibreOffice is missing or failed to make a PDF
     BUKTI_DITOLAK = 6  # an evidence file was refused (type, password, damage, indicator)
     DIBATALKAN = 130  # interrupted by the user (Ctrl-C)
+
+
+# --- actions named in messages ----------------------------------------------------
+# A message that tells the user what to do next names an action ("check the
+# plan", "add the evidence") without knowing the front end: ``aksi("check")``
+# puts a marker in the text, and each front end renders every marker in its own
+# terms (the CLI as a command, the web service as a page).
+
+_AKSI = re.compile(r"⟦([a-z-]+)((?:\|[^|⟧]*)*)⟧")
+
+
+def aksi(nama: str, *args: object) -> str:
+    """A marker for the user action ``nama`` (with arguments) inside a message."""
+    return "⟦" + nama + "".join(f"|{a}" for a in args) + "⟧"
+
+
+def render_aksi(text: str, render: Callable[[str, list[str]], str]) -> str:
+    """``text`` with each action marker replaced by ``render(nama, args)``."""
+    return _AKSI.sub(lambda m: render(m.group(1), m.group(2).split("|")[1:]), text)
 
 
 class ZidocsError(Exception):
@@ -55,7 +77,7 @@ class PlanInvalid(ZidocsError):
         n = sum(1 for f in self.findings if f.is_error)
         super().__init__(
             f"Rencana memuat {n} galat; tidak ada berkas yang ditulis. "
-            "Perbaiki galat di atas lalu jalankan ulang (periksa dengan `zidocs check`)."
+            f"Perbaiki galat di atas lalu jalankan ulang (periksa dengan {aksi('check')})."
         )
 
 
@@ -75,3 +97,17 @@ class BuktiError(ZidocsError):
     """An evidence file was refused or the evidence store is inconsistent."""
 
     exit_code = ExitCode.BUKTI_DITOLAK
+
+
+def os_reason(exc: OSError) -> str:
+    """An OSError's cause in Bahasa Indonesia."""
+    return {
+        errno.EACCES: "izin ditolak",
+        errno.EPERM: "izin ditolak",
+        errno.ENOENT: "tidak ditemukan",
+        errno.EISDIR: "berupa folder",
+        errno.ENOTDIR: "salah satu bagian jalurnya bukan folder",
+        errno.ENOSPC: "disk penuh",
+        errno.EROFS: "sistem berkas hanya-baca",
+        errno.EEXIST: "sudah ada",
+    }.get(exc.errno, exc.strerror or str(exc))

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from zidocs.errors import BuktiError, ConversionError
+from zidocs.office.convert import find_soffice, to_pdf
 
 logging.getLogger("img2pdf").addHandler(logging.NullHandler())
 logging.getLogger("pypdf").addHandler(logging.NullHandler())
@@ -342,13 +343,6 @@ def image_layout():
 
 
 def default_converter() -> Converter:
-    try:
-        from zidocs.office.convert import to_pdf
-    except ImportError as exc:  # the converter module is not installed yet
-        raise ConversionError(
-            "Konverter LibreOffice (zidocs.office.convert) belum tersedia; dokumen DOCX/XLSX/ODT "
-            "belum dapat diterima. Simpan dokumen sebagai PDF lalu tambahkan PDF-nya."
-        ) from exc
     return to_pdf
 
 
@@ -356,8 +350,6 @@ def convert_office(path: Path, kind: str, workdir: Path, nama: str,
                    converter: Converter | None) -> tuple[int, Path, str]:
     convert = converter or default_converter()
     if converter is None:  # LibreOffice missing is not this file's fault: exit 5, not 6
-        from zidocs.office.convert import find_soffice
-
         find_soffice()
     srcdir = workdir / "sumber"
     outdir = workdir / "pdf"

@@ -31,7 +31,7 @@ from typing import Iterator, Sequence
 
 from zidocs.bukti.intake import BuktiDitolak, Converter, inspect_file
 from zidocs.errors import BuktiError, InputError
-from zidocs.plan.loader import os_reason
+from zidocs.errors import os_reason
 from zidocs.plan.models import Plan
 
 ENV_STORE = "ZIDOCS_BUKTI"

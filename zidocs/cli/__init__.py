@@ -1,5 +1,5 @@
-"""The `zidocs` command line: parse arguments, call one library function,
-print its result. The only place where exceptions become exit codes."""
+"""The `zidocs` command line: parse arguments, call one ``zidocs.api``
+function, print its result. The only place where exceptions become exit codes."""
 
 from __future__ import annotations
 
@@ -8,10 +8,13 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from typer._click.exceptions import ClickException, UsageError
 
-from zidocs.cli import i18n as cli_i18n  # noqa: F401  (Indonesian help words; must precede the app)
-from zidocs.cli.common import parse_date, workspace
-from zidocs.errors import ExitCode, PlanInvalid, ZidocsError
+from zidocs import api
+from zidocs.cli import i18n as cli_i18n  # Indonesian help words; must precede the app
+from zidocs.cli.common import err, out, parse_date, workspace
+from zidocs.errors import ExitCode, PlanInvalid, ZidocsError, os_reason
+from zidocs.plan.register import Register, format_ranges
 from zidocs.plan.workspace import ENV_WORKSPACE, Workspace
 
 app = typer.Typer(
@@ -45,14 +48,6 @@ def _root(
     ctx.obj = Workspace.resolve(workspace)
 
 
-def out(text: str = "") -> None:
-    typer.echo(text)
-
-
-def err(text: str) -> None:
-    typer.echo(text, err=True)
-
-
 @app.command("check")
 def check_cmd(
     ctx: typer.Context,
@@ -60,9 +55,7 @@ def check_cmd(
     strict: Annotated[bool, typer.Option("--strict", help="Peringatan juga dianggap gagal (kode keluar 1).")] = False,
 ) -> None:
     """Periksa rencana: cetak semua temuan (BERKAS:BARIS: galat|peringatan KODE: pesan)."""
-    from zidocs.plan.check import check_plan
-
-    report = check_plan(workspace(ctx), tahun)
+    report = api.check(workspace(ctx), tahun)
     for f in report.findings:
         out(f.format())
     n_err, n_warn = len(report.errors), len(report.warnings)
@@ -90,11 +83,7 @@ def keputusan_cmd(
     tanggal_buat: TanggalOpt = None,
 ) -> None:
     """Tulis Keputusan Rencana Aksi beserta Lampirannya: asli (untuk ditandatangani) dan salinan, DOCX dan PDF."""
-    from zidocs.keputusan.build import build_decrees
-
-    result = build_decrees(
-        workspace(ctx), tahun, [("rencana-aksi", "keputusan-rencana-aksi")], pdf=pdf, build_date=parse_date(tanggal_buat, "--tanggal-buat")
-    )
+    result = api.keputusan(workspace(ctx), tahun, pdf=pdf, build_date=parse_date(tanggal_buat, "--tanggal-buat"))
     for path in result.paths:
         out(str(path))
 
@@ -116,18 +105,10 @@ def sk_cmd(
 ) -> None:
     """Tulis SK jenis lain (Tim Kerja, Agen Perubahan, …) beserta Lampirannya: asli dan salinan,
     DOCX dan PDF, ke out/<tahun>/sk-<jenis>.docx."""
-    from zidocs.keputusan.build import build_decrees
-    from zidocs.plan.loader import load_plan
-    from zidocs.plan.register import sk_item
-    from zidocs.plan.rules.tim import orang_contoh
-
-    ws = workspace(ctx)
-    plan = load_plan(ws, tahun)
-    item = sk_item(plan, jenis)
-    result = build_decrees(ws, plan.tahun, [item], pdf=pdf, build_date=parse_date(tanggal_buat, "--tanggal-buat"), plan=plan)
+    result = api.keputusan(workspace(ctx), tahun, jenis, pdf=pdf, build_date=parse_date(tanggal_buat, "--tanggal-buat"))
     for path in result.paths:
         out(str(path))
-    contoh = orang_contoh(plan, jenis)
+    contoh = result.contoh
     if contoh:
         err(f"Perhatian: Lampiran memuat {len(contoh)} nama CONTOH (contoh: true di plan/kantor.yaml), "
             f"mis. “{contoh[0]}”. Ganti dengan data pegawai yang sebenarnya sebelum SK ditandatangani.")
@@ -136,19 +117,15 @@ def sk_cmd(
 @app.command("nomor")
 def nomor_cmd(ctx: typer.Context, tahun: TahunArg = None) -> None:
     """Daftar nomor keputusan tahun ini (nomor, tanggal, judul) dan nomor berikutnya yang bebas."""
-    from zidocs.plan.register import read_register
-
-    reg = read_register(workspace(ctx), tahun)
+    reg = api.register(workspace(ctx), tahun)
     for line in format_register(reg):
         out(line)
     if reg.ganda or any(b.di_luar_tahun for b in reg.baris):
         raise typer.Exit(ExitCode.GALAT_RENCANA)
 
 
-def format_register(reg) -> list[str]:
+def format_register(reg: Register) -> list[str]:
     """The register as aligned plain text (titles shortened to one line)."""
-    from zidocs.plan.register import format_ranges
-
     lines = [f"Register keputusan tahun {reg.tahun}:"]
     if not reg.baris:
         lines.append("  (belum ada keputusan)")
@@ -177,7 +154,7 @@ def format_register(reg) -> list[str]:
     return lines
 
 
-from zidocs.cli.bukti import bukti_app, dossier_command  # noqa: E402
+from zidocs.cli.bukti import bukti_app, dossier_command  # noqa: E402  (registered after the root commands)
 from zidocs.cli.monev import monev_app, status_command  # noqa: E402
 
 app.add_typer(bukti_app, name="bukti")
@@ -191,9 +168,7 @@ def init_cmd(
     folder: Annotated[Path, typer.Argument(help="Folder kerja baru (dibuat bila belum ada; tidak boleh sudah berisi plan/).")],
 ) -> None:
     """Mulai folder kerja baru untuk kantor lain: templat bawaan dan contoh rencana untuk disunting."""
-    from zidocs.plan.init import init_workspace
-
-    written = init_workspace(folder)
+    written = api.buat_folder_kerja(folder)
     for path in written:
         out(str(path))
     out(f"Folder kerja dibuat di {folder}. Sunting plan/kantor.yaml dan plan/<tahun>/, lalu jalankan `zidocs check`.")
@@ -215,24 +190,18 @@ def run(argv: list[str] | None = None) -> int:
         err("zidocs: dibatalkan.")
         return int(ExitCode.DIBATALKAN)
     except OSError as exc:  # the file system refused: permissions, a folder in the way, a full disk
-        from zidocs.plan.loader import os_reason
-
         where = f"{exc.filename}: " if exc.filename else ""
         err(f"zidocs: {where}{os_reason(exc)}. Periksa izin dan ruang disk folder itu, lalu jalankan ulang; "
             "berkas lama tidak diubah.")
         return int(ExitCode.INPUT_TIDAK_TERBACA)
     except typer.Exit as exc:  # pragma: no cover - standalone_mode=False returns it instead
         return int(exc.exit_code)
-    except Exception as exc:  # noqa: BLE001 - click usage errors
-        from typer._click.exceptions import ClickException, UsageError
-
-        if isinstance(exc, UsageError):
-            err(cli_i18n.usage_error_text(exc))
-            return int(ExitCode.PENGGUNAAN)
-        if isinstance(exc, ClickException):
-            err(f"zidocs: {exc.format_message()}")
-            return int(exc.exit_code)
-        raise
+    except UsageError as exc:
+        err(cli_i18n.usage_error_text(exc))
+        return int(ExitCode.PENGGUNAAN)
+    except ClickException as exc:
+        err(f"zidocs: {exc.format_message()}")
+        return int(exc.exit_code)
     return int(result or 0)
 
 

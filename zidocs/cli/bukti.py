@@ -1,8 +1,8 @@
 """CLI for the evidence store (`zidocs bukti …`) and the dossier (`zidocs dossier`).
 
-Commands are thin: parse, call one library function, print. Errors are raised
-as ZidocsError subclasses; the main CLI (zidocs.cli) registers them and maps
-the errors to exit codes (refused evidence: ExitCode.BUKTI_DITOLAK = 6).
+Commands are thin: parse, call one ``zidocs.api`` function, print. Errors are
+ZidocsError subclasses; the main CLI (zidocs.cli) registers these commands and
+maps the errors to exit codes (refused evidence: ExitCode.BUKTI_DITOLAK = 6).
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from zidocs.cli.common import parse_date, usage_error, workspace
+from zidocs import api
+from zidocs.cli.common import parse_date, tampil, usage_error, workspace
 
 
 bukti_app = typer.Typer(
@@ -36,29 +37,19 @@ TahunOpt = Annotated[
 ]
 
 
+class _Console(Console):
+    """A rich console that shows library messages in CLI terms."""
+
+    def print(self, *objects, **kwargs):  # type: ignore[override]
+        super().print(*(tampil(o) if isinstance(o, str) else o for o in objects), **kwargs)
+
+
 def _out() -> Console:
-    return Console(highlight=False, soft_wrap=True)
+    return _Console(highlight=False, soft_wrap=True)
 
 
 def _err() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-def _workspace(ctx: typer.Context) -> Path:
-    return workspace(ctx).root
-
-
-def _load_plan(workspace: Path, tahun: int | None):
-    """The plan, via the loader (one place to swap in tests)."""
-    from zidocs.plan.loader import load_plan
-
-    return load_plan(workspace, tahun)
-
-
-def _store(workspace: Path, bukti: Path | None, *, create: bool = True):
-    from zidocs.bukti.store import BuktiStore, resolve_store_root
-
-    return BuktiStore.open(resolve_store_root(workspace, bukti), create=create)
+    return _Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 @bukti_app.command("add")
@@ -73,13 +64,8 @@ def add_command(
     bukti: BuktiOpt = None,
 ) -> None:
     """Tambahkan berkas bukti untuk satu indikator (disimpan utuh, dicatat dengan sidik SHA-256)."""
-    from zidocs.bukti.store import add_bukti
-
-    ws = _workspace(ctx)
-    plan = _load_plan(ws, tahun)
-    store = _store(ws, bukti)
-    result = add_bukti(store, plan, files, indikator=indikator, keterangan=keterangan,
-                       now=dt.datetime.now(dt.timezone.utc))
+    result = api.bukti_add(workspace(ctx, bukti), files, indikator, keterangan=keterangan, tahun=tahun,
+                           now=dt.datetime.now(dt.timezone.utc))
     out = _out()
     for item in result.items:
         e = item.entry
@@ -106,15 +92,7 @@ def list_command(
     bukti: BuktiOpt = None,
 ) -> None:
     """Tampilkan bukti per indikator, termasuk indikator yang belum ada buktinya."""
-    from zidocs.bukti.listing import listing
-
-    from zidocs.bukti.store import REGISTRY, resolve_store_root
-
-    ws = _workspace(ctx)
-    plan = _load_plan(ws, tahun)
-    root = resolve_store_root(ws, bukti)
-    store = _store(ws, bukti) if (root / REGISTRY).exists() else None  # listing creates nothing
-    data = listing(store, plan, area=area.upper() if area else None)
+    plan, data = api.bukti_list(workspace(ctx, bukti), tahun, area=area)
     table = Table(title=f"Bukti dukung {plan.kantor.nama_singkat} tahun {plan.tahun}"
                         + (f" — area {area.upper()}" if area else ""))
     for col in ("Indikator", "ID", "Berkas", "Hal.", "Ditambahkan", "Catatan"):
@@ -143,8 +121,7 @@ def remove_command(
     bukti: BuktiOpt = None,
 ) -> None:
     """Hapus satu catatan bukti; berkasnya dihapus bila tidak dipakai bukti lain."""
-    store = _store(_workspace(ctx), bukti, create=False)
-    result = store.remove(id)
+    result = api.bukti_remove(workspace(ctx, bukti), id)
     e = result.entry
     nasib = "berkasnya ikut dihapus" if result.blob_dihapus else "berkasnya tetap disimpan karena masih dipakai bukti lain"
     _out().print(f"Dihapus: bukti ID {e.id} ({e.nama_asli}, {e.indikator}); {nasib}.")
@@ -161,21 +138,11 @@ def dossier_command(
     bukti: BuktiOpt = None,
 ) -> None:
     """Susun dossier bukti berindeks (PDF + manifest JSON) di out/TAHUN/dossier/."""
-    from zidocs.dossier import build_all, build_dossier, output_dir
-
     if (area is None) == (not semua):
         raise usage_error("pilih salah satu: --area KODE (mis. --area V) atau --all.")
     when = parse_date(tanggal, "--tanggal") or dt.date.today()
-    ws = _workspace(ctx)
-    plan = _load_plan(ws, tahun)
-    store = _store(ws, bukti, create=False)
-    outdir = output_dir(ws, plan.tahun)
     with _progress() as progress:
-        if semua:
-            results = build_all(store, plan, outdir, tanggal=when, progress=progress)
-        else:
-            results = [build_dossier(store, plan, outdir, areas=[area.upper()], tanggal=when,
-                                     progress=progress)]
+        results = api.dossier(workspace(ctx, bukti), tahun, area=area, tanggal=when, progress=progress)
     out, err = _out(), _err()
     for r in results:
         for line in r.placeholders:

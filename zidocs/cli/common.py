@@ -1,19 +1,57 @@
 """What every command module of the CLI shares: the workspace from the root
-command's --workspace, and date options."""
+command's --workspace (and a command's --bukti), date options, and output
+that renders the library's action markers as commands."""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import typer
 
+from zidocs.errors import render_aksi
 from zidocs.plan.workspace import Workspace
 
+# How the CLI names each action a library message refers to (zidocs.errors.aksi).
+AKSI_CLI = {
+    "check": "`zidocs check`",
+    "init": "`zidocs init`",
+    "sk": "`zidocs sk {0}`",
+    "nomor": "`zidocs nomor {0}`",
+    "monev-init": "`zidocs monev init {0} --periode {1}`",
+    "bukti-add": "`zidocs bukti add`",
+    "bukti-list": "`zidocs bukti list`",
+    "bukti-remove": "`zidocs bukti remove {0}`",
+    "pilih-folder-kerja": "Jalankan zidocs di folder kerja yang berisi plan/, pakai --workspace DIR, atau buat "
+                          "folder kerja baru dengan `zidocs init DIR`.",
+    "pilih-gudang-bukti": "tunjuk penyimpanan lain dengan --bukti / ZIDOCS_BUKTI",
+}
 
-def workspace(ctx: typer.Context | None) -> Workspace:
-    """The workspace the root command resolved (--workspace, ZIDOCS_WORKSPACE, cwd)."""
+
+def _render(nama: str, args: list[str]) -> str:
+    form = AKSI_CLI.get(nama)
+    return form.format(*args) if form else f"`zidocs {nama} {' '.join(args)}`".replace(" `", "`")
+
+
+def tampil(text: str) -> str:
+    """A library message as the CLI shows it: actions named as commands."""
+    return render_aksi(text, _render)
+
+
+def out(text: str = "") -> None:
+    typer.echo(tampil(text))
+
+
+def err(text: str) -> None:
+    typer.echo(tampil(text), err=True)
+
+
+def workspace(ctx: typer.Context | None, bukti: Path | None = None) -> Workspace:
+    """The workspace the root command resolved (--workspace, ZIDOCS_WORKSPACE,
+    cwd), with the evidence store a command's --bukti / ZIDOCS_BUKTI names."""
     obj = ctx.find_object(Workspace) if ctx is not None else None
-    return obj if obj is not None else Workspace.resolve(None)
+    ws = obj if obj is not None else Workspace.resolve(None)
+    return ws.with_bukti(bukti)
 
 
 def parse_date(text: str | None, option: str) -> dt.date | None:

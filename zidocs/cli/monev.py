@@ -1,11 +1,11 @@
 """CLI for monev: `zidocs monev TAHUN --periode TW1 [--pdf]`, `zidocs monev init
 TAHUN --periode TW2`, and `zidocs status [TAHUN]`.
 
-Thin: parse, call one library function, print. Errors are ZidocsError
+Thin: parse, call one ``zidocs.api`` function, print. Errors are ZidocsError
 subclasses that the main CLI (``zidocs.cli.run``) turns into exit codes.
 
-zidocs/cli.py registers ``monev_app`` as `zidocs monev` and ``status_command``
-as `zidocs status`.
+zidocs/cli/__init__.py registers ``monev_app`` as `zidocs monev` and
+``status_command`` as `zidocs status`.
 
 ``monev_app`` is a group whose default command is the report, so both
 ``zidocs monev 2026 --periode TW1`` and ``zidocs monev init 2026 --periode TW2``
@@ -19,9 +19,13 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from rich.console import Console
 from typer.core import TyperGroup
 
-from zidocs.cli.common import parse_date, usage_error, workspace
+from zidocs import api
+from zidocs.cli.common import out, parse_date, usage_error, workspace
+from zidocs.cli.status import status_renderable
+from zidocs.plan.periode import KODE_PERIODE, normalisasi_kode
 
 DEFAULT_COMMAND = "laporan"
 
@@ -55,8 +59,6 @@ monev_app = typer.Typer(
 
 def _periode(value: str | None) -> str | None:
     """TW1 … S2 in any case → upper case; anything else is a usage error."""
-    from zidocs.plan.periode import KODE_PERIODE, normalisasi_kode
-
     if value is None:
         return None
     kode = normalisasi_kode(value)
@@ -98,14 +100,12 @@ def monev_command(
     bukti: BuktiOpt = None,
 ) -> None:
     """Tulis laporan monev periode itu: out/TAHUN/monev/monev-PERIODE.docx (dan .pdf)."""
-    from zidocs.monev.report import build_laporan
-
-    result = build_laporan(workspace(ctx), tahun, periode, pdf=pdf,
-                           build_date=parse_date(tanggal_buat, "--tanggal-buat"), bukti=bukti)
+    result = api.monev_laporan(workspace(ctx, bukti), tahun, periode, pdf=pdf,
+                               build_date=parse_date(tanggal_buat, "--tanggal-buat"))
     for path in result.paths:
-        typer.echo(str(path))
+        out(str(path))
     t = result.figures.total
-    typer.echo(f"{result.figures.periode.judul}: {t.jatuh_tempo} aksi jatuh tempo, {t.selesai} selesai, "
+    out(f"{result.figures.periode.judul}: {t.jatuh_tempo} aksi jatuh tempo, {t.selesai} selesai, "
                f"{t.proses} proses, {t.belum} belum; {len(result.figures.terlambat)} terlambat.")
 
 
@@ -117,11 +117,9 @@ def monev_init_command(
     bukti: BuktiOpt = None,
 ) -> None:
     """Siapkan (atau lengkapi) berkas isian plan/TAHUN/monev-PERIODE.yaml; isian yang sudah ditulis tidak ditimpa."""
-    from zidocs.monev.init import init_monev
-
-    r = init_monev(workspace(ctx), tahun, periode, bukti=bukti)
+    r = api.monev_init(workspace(ctx, bukti), tahun, periode)
     if r.dibuat:
-        typer.echo(f"{r.rel}: dibuat dengan {len(r.indikator_baru)} indikator yang jatuh tempo "
+        out(f"{r.rel}: dibuat dengan {len(r.indikator_baru)} indikator yang jatuh tempo "
                    f"dan {r.tindak_lanjut_baru} rekomendasi untuk ditindaklanjuti"
                    + (f" (dibawa dari {r.sebelumnya})." if r.sebelumnya else "."))
     elif r.ditulis:
@@ -132,12 +130,12 @@ def monev_init_command(
             added.append(f"{r.tindak_lanjut_baru} tindak lanjut rekomendasi")
         if r.kunci_baru:
             added.append("kunci " + ", ".join(r.kunci_baru))
-        typer.echo(f"{r.rel}: ditambahkan {'; '.join(added)}. Isian yang ada tidak diubah.")
+        out(f"{r.rel}: ditambahkan {'; '.join(added)}. Isian yang ada tidak diubah.")
     else:
-        typer.echo(f"{r.rel}: sudah lengkap; tidak ada yang diubah.")
+        out(f"{r.rel}: sudah lengkap; tidak ada yang diubah.")
     for note in r.catatan:
-        typer.echo(f"Catatan: {note}")
-    typer.echo(f"Isi realisasi, status, kendala, tindak lanjut dan data rapatnya, lalu periksa dengan "
+        out(f"Catatan: {note}")
+    out(f"Isi realisasi, status, kendala, tindak lanjut dan data rapatnya, lalu periksa dengan "
                f"`zidocs check` dan buat laporan dengan `zidocs monev {tahun or ''} --periode {periode}`."
                .replace("  ", " "))
 
@@ -158,20 +156,8 @@ def status_command(
     bukti: BuktiOpt = None,
 ) -> None:
     """Keadaan tahun ini sekilas: per area aksi yang jatuh tempo, selesai, proses, terlambat dan cakupan bukti."""
-    from rich.console import Console
-
-    from zidocs.monev.data import muat_periode, muat_posisi
-    from zidocs.cli.status import status_renderable
-
-    ws = workspace(ctx)
     if periode is not None and tanggal is not None:
         raise usage_error("pakai --periode atau --tanggal, tidak keduanya.")
-    if periode is not None:
-        data = muat_periode(ws, tahun, periode, bukti=bukti, wajib_ada=False)
-    else:
-        day = parse_date(tanggal, "--tanggal") or dt.date.today()
-        data = muat_posisi(ws, tahun, day, bukti=bukti)
-    fig = data.figures()
-    sumber = data.isian.rel if data.isian else None
-    contoh = bool(data.isian and data.isian.model and data.isian.model.contoh)
-    Console(highlight=False).print(status_renderable(fig, sumber=sumber, contoh=contoh))
+    day = None if periode is not None else (parse_date(tanggal, "--tanggal") or dt.date.today())
+    r = api.status(workspace(ctx, bukti), tahun, periode=periode, tanggal=day)
+    Console(highlight=False).print(status_renderable(r.figures, sumber=r.sumber, contoh=r.contoh))

@@ -14,6 +14,8 @@ from dataclasses import dataclass, replace
 from typing import Callable, Literal, Sequence
 
 from zidocs.plan.models import Plan
+from zidocs.text.markup import MarkupError
+from zidocs.text.markup import plain as _plain
 
 RowKind = Literal["area", "komponen", "indikator", "file"]
 
@@ -146,9 +148,6 @@ def _tree(plan: Plan, areas: Sequence[str], evidence: Sequence[Evidence]) -> lis
 
 def plain(text: str) -> str:
     """Plan text without its inline markup (``*website*`` → ``website``)."""
-    from zidocs.text.markup import MarkupError
-    from zidocs.text.markup import plain as _plain
-
     try:
         return _plain(text)
     except MarkupError:

@@ -11,6 +11,7 @@ import string
 from typing import Any
 
 from zidocs.text.markup import Rich
+from zidocs.plan.kinds import AGEN_PERUBAHAN, RENCANA_AKSI, TIM_KERJA
 from zidocs.plan.models import Bab, Butir, Daftar, DaftarBlok, KeputusanFile, Orang, Plan, as_list, kedudukan_list
 from zidocs.text.tanggal import format_tanggal
 
@@ -208,9 +209,9 @@ def agen_perubahan_context(plan: Plan, jenis: str) -> dict[str, Any]:
 # gets the generic context (heading, prose chapters and its `data:` as written
 # in the plan), so a new kind of decree is a template plus data.
 LAMPIRAN_BUILDERS = {
-    "rencana-aksi": rencana_aksi_context,
-    "tim-kerja": tim_kerja_context,
-    "agen-perubahan": agen_perubahan_context,
+    RENCANA_AKSI.jenis: rencana_aksi_context,
+    TIM_KERJA.jenis: tim_kerja_context,
+    AGEN_PERUBAHAN.jenis: agen_perubahan_context,
 }
 
 

@@ -9,22 +9,20 @@ from pathlib import Path
 
 from docxtpl import DocxTemplate
 
+from zidocs.errors import aksi
 from zidocs.office.docxnorm import normalize_docx_bytes
 from zidocs.office.docxrender import load_template, render_template as _render
+from zidocs.plan.kinds import jenis_keputusan
 from zidocs.plan.models import Plan
 from zidocs.plan.workspace import Workspace
 from zidocs.keputusan.context import decree_context, lampiran_body_context
 
 SKELETON = "keputusan.docx"
-_MISSING = "Salin templat bawaan dari folder templates/ zidocs (atau jalankan `zidocs init` di folder baru)."
+_MISSING = f"Salin templat bawaan dari folder templates/ zidocs (atau jalankan {aksi('init')} di folder baru)."
 
 
 def template_path(ws: Workspace, name: str) -> Path:
     return ws.templates_dir / "keputusan" / name
-
-
-def lampiran_template_name(jenis: str) -> str:
-    return f"lampiran-{jenis}.docx"
 
 
 def render_keputusan(
@@ -47,7 +45,7 @@ def render_lampiran(plan: Plan, ws: Workspace, jenis: str) -> bytes | None:
     """The kind's Lampiran body (templates/keputusan/lampiran-<jenis>.docx) rendered."""
     if plan.keputusan[jenis].lampiran is None:
         return None
-    name = lampiran_template_name(jenis)
+    name = jenis_keputusan(jenis).lampiran_template
     return _render(_load(template_path(ws, name)), name, lampiran_body_context(plan, jenis))
 
 

@@ -18,6 +18,7 @@ import sqlite3
 from pathlib import Path
 from typing import Mapping
 
+from zidocs.bukti.store import REGISTRY, resolve_store_root
 from zidocs.errors import BuktiError
 
 TanggalBukti = Mapping[str, tuple[dt.date, ...]]  # indicator ID → dates added, sorted
@@ -25,8 +26,6 @@ TanggalBukti = Mapping[str, tuple[dt.date, ...]]  # indicator ID → dates added
 
 def store_root(workspace_root: Path, option: Path | None = None) -> Path:
     """Where the evidence store is, as `zidocs bukti` finds it."""
-    from zidocs.bukti.store import resolve_store_root
-
     return Path(resolve_store_root(Path(workspace_root), option))
 
 
@@ -34,8 +33,6 @@ def baca_tanggal_bukti(root: Path, tahun: int, *, tz: dt.tzinfo | None = None) -
     """Per indicator ID, the local dates (``tz``; default: this computer's
     time zone) on which each evidence file of ``tahun`` was added. No store
     yet means no evidence: an empty mapping."""
-    from zidocs.bukti.store import REGISTRY
-
     db = Path(root) / REGISTRY
     if not db.is_file():
         return {}

@@ -8,13 +8,14 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from zidocs.errors import InputError, PlanInvalid
-from zidocs.plan.loader import load_plan
+from zidocs.errors import InputError, PlanInvalid, aksi
+from zidocs.plan.check import load_plan
 from zidocs.plan.models import Plan
 from zidocs.plan.workspace import Workspace
 from zidocs.monev.bukti import baca_tanggal_bukti, store_root
 from zidocs.monev.figures import Figures, hitung
-from zidocs.plan.monev_input import MonevDoc, monev_path, periode_tersedia, read_monev
+from zidocs.plan.monev_files import monev_path, periode_tersedia
+from zidocs.plan.monev_input import MonevDoc, read_monev
 from zidocs.plan.periode import Periode, periode, periode_posisi, periode_sebelumnya, terakhir
 
 
@@ -71,7 +72,7 @@ def muat_periode(
     elif wajib_ada:
         raise InputError(
             f"{path.relative_to(ws.root) if path.is_relative_to(ws.root) else path}: isian monev {per.judul} belum "
-            f"ada. Buat dengan `zidocs monev init {plan.tahun} --periode {per.kode}`, lalu isi realisasi, status "
+            f"ada. Buat dengan {aksi('monev-init', plan.tahun, per.kode)}, lalu isi realisasi, status "
             "dan data rapatnya."
         )
     prev_kode = periode_sebelumnya(per.kode, periode_tersedia(ws, plan.tahun))

@@ -29,7 +29,7 @@ from ruamel.yaml.tokens import CommentToken
 
 from zidocs.office import atomic
 from zidocs.errors import InputError, PlanInvalid
-from zidocs.plan.loader import load_plan
+from zidocs.plan.check import load_plan
 from zidocs.text.markup import plain
 from zidocs.plan.models import Plan
 from zidocs.text.tanggal import format_tanggal
@@ -37,7 +37,8 @@ from zidocs.text.target_waktu import parse_target_waktu
 from zidocs.plan.workspace import Workspace
 from zidocs.monev.bukti import baca_tanggal_bukti, store_root
 from zidocs.monev.figures import _kunci, bawaan
-from zidocs.plan.monev_input import MonevDoc, monev_path, periode_tersedia, read_monev, rel_path
+from zidocs.plan.monev_files import monev_path, periode_tersedia, rel_path
+from zidocs.plan.monev_input import MonevDoc, read_monev
 from zidocs.plan.monev_file import IsianIndikator, MonevFile
 from zidocs.plan.periode import Periode, periode, periode_sebelumnya
 from zidocs.monev.report import dasar_bawaan

@@ -20,10 +20,12 @@ from docx.shared import Mm
 from docxtpl import InlineImage
 
 from zidocs.office import atomic
+from zidocs.office.convert import to_pdf
 from zidocs.office.docxnorm import normalize_docx_bytes
 from zidocs.errors import ConversionError
 from zidocs.office.docxrender import load_template, render_template
 from zidocs.text.markup import MarkupError, Rich, Run
+from zidocs.plan.kinds import RENCANA_AKSI
 from zidocs.plan.models import Pejabat, Plan
 from zidocs.text.tanggal import format_tanggal
 from zidocs.text.target_waktu import format_bulan
@@ -139,7 +141,7 @@ def judul_kalimat(judul: str) -> str:
 def dasar_bawaan(plan: Plan) -> list[str]:
     """The introduction's basis when the input names none: the regulations
     on Zona Integritas the action-plan decree cites, then that decree."""
-    kep = plan.keputusan.get("rencana-aksi")
+    kep = plan.keputusan.get(RENCANA_AKSI.jenis)
     if kep is None:
         return []
     k = kep.keputusan
@@ -305,10 +307,6 @@ class LaporanResult:
         return [self.docx] + ([self.pdf] if self.pdf else [])
 
 
-def out_dir(ws: Workspace, tahun: int) -> Path:
-    return ws.out_year(tahun) / "monev"
-
-
 def build_laporan(
     ws: Workspace,
     tahun: int | None,
@@ -335,12 +333,10 @@ def build_laporan(
     assert day is not None
     body = render_monev(ws, data.plan, fig, monev, build_date=day)
     detik = time.perf_counter() - t0
-    target = out_dir(ws, data.plan.tahun) / f"monev-{fig.periode.kode}.docx"
+    target = ws.monev_dir(data.plan.tahun) / f"monev-{fig.periode.kode}.docx"
     atomic.write_bytes(target, body)
     result = LaporanResult(target, None, fig, detik)
     if pdf:
-        from zidocs.office.convert import to_pdf
-
         t1 = time.perf_counter()
         try:
             (result.pdf,) = to_pdf([target], target.parent, build_date=day)

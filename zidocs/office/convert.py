@@ -35,7 +35,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from pypdf import PdfReader
+from zidocs.office.lazy import lazy_import
+
+pypdf = lazy_import("pypdf")
 
 from zidocs.office.atomic import atomic_path
 from zidocs.errors import ConversionError
@@ -248,7 +250,7 @@ def check_pdf(path: Path) -> str | None:
         if fh.read(5) != b"%PDF-":
             return "berkas yang dihasilkan bukan PDF"
     try:
-        pages = len(PdfReader(path).pages)
+        pages = len(pypdf.PdfReader(path).pages)
     except Exception as exc:  # pypdf raises many kinds; any of them means unusable
         return f"PDF yang dihasilkan tidak terbaca ({type(exc).__name__}: {exc})"
     if pages < 1:

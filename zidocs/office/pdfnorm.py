@@ -27,7 +27,9 @@ import hashlib
 import struct
 from pathlib import Path
 
-import pikepdf
+from zidocs.office.lazy import lazy_import
+
+pikepdf = lazy_import("pikepdf")
 
 from zidocs.office.atomic import atomic_path
 from zidocs.errors import ConversionError

@@ -1,8 +1,13 @@
-"""`zidocs check`: read the plan, run every rule, report every finding at once."""
+"""Checking a plan: read it, run every rule, report every finding at once.
+
+``check_plan`` is what `check` shows; ``load_plan`` is what every builder
+starts from: the plan, or ``PlanInvalid`` carrying every error.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from zidocs.errors import PlanInvalid
 from zidocs.plan.findings import Finding, has_errors
@@ -28,6 +33,10 @@ class CheckReport:
         return self.loaded.plan
 
     @property
+    def tahun(self) -> int:
+        return self.loaded.tahun
+
+    @property
     def errors(self) -> list[Finding]:
         return [f for f in self.findings if f.is_error]
 
@@ -43,7 +52,6 @@ class CheckReport:
         (a mistake in a monev input file stops only the monev report)."""
         if self.plan is None or has_errors(self.plan_findings, strict=strict):
             raise PlanInvalid(self.plan_findings)
-        assert self.plan is not None
         return self.plan
 
 
@@ -52,10 +60,19 @@ def check_plan(workspace: Workspace, tahun: int | None = None, *, monev: bool = 
     files (which never stop a decree, so building one skips reading them)."""
     loaded = read_plan(workspace, tahun)
     findings = list(loaded.findings)
-    if loaded.plan is not None:
-        findings += run_all(loaded)
+    src = loaded.source()
+    monev_files: frozenset[str] = frozenset()
+    if src is not None:
+        findings += run_all(src)
+        monev_files = frozenset(monev_rules.files(src))
         # Monev input names indicators by ID; while the plan has errors (a
         # numbering slip shifts every ID) those names mean nothing yet.
         if monev and not has_errors(findings):
-            findings += monev_rules.check(loaded)
-    return CheckReport(loaded, sorted(set(findings)), frozenset(monev_rules.files(loaded)))
+            findings += monev_rules.check(src)
+    return CheckReport(loaded, sorted(set(findings)), monev_files)
+
+
+def load_plan(workspace: Path | Workspace, tahun: int | None = None, *, strict: bool = False) -> Plan:
+    """The validated plan, or ``PlanInvalid`` listing every error (all rules run)."""
+    ws = workspace if isinstance(workspace, Workspace) else Workspace(Path(workspace).resolve())
+    return check_plan(ws, tahun, monev=False).require(strict=strict)

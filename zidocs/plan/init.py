@@ -7,7 +7,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from zidocs.errors import InputError
+from zidocs.errors import InputError, aksi
 
 # The starter workspace ships as package data (zidocs/data/starter/), so an
 # installed wheel can start a new office; in the repository it links to the
@@ -40,7 +40,7 @@ def init_workspace(folder: Path) -> list[Path]:
     for part in PARTS:
         if (folder / part).exists():
             raise InputError(
-                f"{folder / part}: sudah ada; `zidocs init` tidak menimpa folder kerja yang ada. "
+                f"{folder / part}: sudah ada; {aksi('init')} tidak menimpa folder kerja yang ada. "
                 "Pilih folder lain atau hapus folder itu lebih dulu."
             )
     folder.mkdir(parents=True, exist_ok=True)

@@ -1,50 +1,23 @@
-"""Reading the plan's YAML files into typed models, keeping each value's line.
+"""Reading a year's plan: every plan file through ``yamldoc`` into the typed
+``Plan``, with the schema findings of all of them at once.
 
-Everything is read and validated before anything else happens. A file that is
-missing or is not YAML raises ``InputError`` (nothing can be checked); schema
-mistakes become findings with their file and line, all of them at once.
+A file that is missing or is not YAML raises ``InputError`` (nothing can be
+checked); schema mistakes become findings with their file and line.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import difflib
-import re
-import types
-import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from pydantic import BaseModel, ValidationError
-from ruamel.yaml import YAML
-from ruamel.yaml.nodes import MappingNode, SequenceNode
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
-from zidocs.errors import InputError
 from zidocs.plan.findings import Finding
+from zidocs.plan.kinds import PLAN_PREFIX as KEPUTUSAN_PREFIX
+from zidocs.plan.kinds import RENCANA_AKSI
 from zidocs.plan.models import KantorFile, KeputusanFile, Plan, RencanaAksi, TimFile
 from zidocs.plan.workspace import Workspace
+from zidocs.plan.yamldoc import YamlDoc, read_yaml, validate
 
-YamlPath = tuple[str | int, ...]
-KEPUTUSAN_PREFIX = "keputusan-"
 TIM_FILE = "tim.yaml"  # plan/<tahun>/tim.yaml: Tim Kerja and Agen Perubahan (optional)
-
-
-@dataclass
-class YamlDoc:
-    """One YAML file as plain Python data plus the line of every key and item."""
-
-    rel: str  # path shown to the user, relative to the workspace
-    data: Any
-    lines: dict[YamlPath, int] = field(default_factory=dict)
-
-    def line(self, *path: str | int) -> int:
-        """Line of the longest prefix of ``path`` present in the file."""
-        p: YamlPath = tuple(path)
-        while p and p not in self.lines:
-            p = p[:-1]
-        return self.lines.get(p, 1)
 
 
 @dataclass
@@ -61,299 +34,23 @@ class LoadedPlan:
     def doc(self, key: str) -> YamlDoc:
         return self.docs[key]
 
-
-# --- YAML with lines -------------------------------------------------------
-
-
-def read_yaml(path: Path, rel: str) -> YamlDoc:
-    """A plan file as plain data plus the line of every key and item.
-
-    ruamel's safe loader (YAML 1.2: `no:` stays a key, not a boolean) runs on
-    libyaml when ruamel.yaml.clib is installed, ~9× faster than the
-    round-trip loader; lines come from the composed nodes."""
-    text = read_text(path, rel)
-    yaml = YAML(typ="safe")
-    try:
-        node = yaml.compose(text)
-        data = yaml.constructor.construct_document(node) if node is not None else None
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        what = (exc.problem or exc.context or "sintaks tidak sah").strip()
-        raise InputError(f"{rel}:{line}: galat YAML: {yaml_problem_id(what, exc.context, _char_at(text, mark))}") from None
-    except YAMLError as exc:
-        raise InputError(f"{rel}: galat YAML: {exc}. Periksa sintaks berkas ini.") from None
-    except ValueError:
-        # Dates are built while loading; an impossible one (2026-02-30,
-        # 2026-13-06) escapes as a bare ValueError, without a line.
-        line, token = _impossible_date(text)
-        raise InputError(
-            f"{rel}:{line}: tanggal {token} tidak ada di kalender; tulis tanggal yang benar "
-            "berformat TTTT-BB-HH, misalnya 2026-03-06."
-        ) from None
-    doc = YamlDoc(rel=rel, data=_plain(data))
-    if node is not None:
-        _record_lines(node, (), doc.lines)
-    return doc
+    def source(self) -> "PlanSource | None":
+        """What the rules read, once the schema holds."""
+        return None if self.plan is None else PlanSource(self.workspace, self.tahun, self.docs, self.plan)
 
 
-def _char_at(text: str, mark) -> str:
-    if mark is None:
-        return ""
-    lines = text.splitlines()
-    if mark.line < len(lines) and mark.column < len(lines[mark.line]):
-        return lines[mark.line][mark.column]
-    return ""
+@dataclass(frozen=True)
+class PlanSource:
+    """A plan whose schema holds, with the documents it came from (for the
+    line of every value): the input of every check rule."""
 
+    workspace: Workspace
+    tahun: int
+    docs: dict[str, YamlDoc]
+    plan: Plan
 
-def _record_lines(node, path: YamlPath, lines: dict[YamlPath, int]) -> None:
-    if isinstance(node, MappingNode):
-        lines.setdefault(path, node.start_mark.line + 1)
-        for key_node, value_node in node.value:
-            key = path + (str(key_node.value),)
-            lines[key] = key_node.start_mark.line + 1
-            _record_lines(value_node, key, lines)
-    elif isinstance(node, SequenceNode):
-        lines.setdefault(path, node.start_mark.line + 1)
-        for i, item in enumerate(node.value):
-            lines[path + (i,)] = item.start_mark.line + 1
-            _record_lines(item, path + (i,), lines)
-
-
-def read_text(path: Path, rel: str) -> str:
-    """A plan file's text; InputError saying what is wrong and how to fix it."""
-    if path.is_dir():
-        raise InputError(f"{rel}: ini sebuah folder, bukan berkas. Pindahkan folder itu dan buat berkas YAML di sini.")
-    if not path.exists():
-        raise InputError(f"{rel}: berkas tidak ditemukan. Buat berkas ini (lihat contoh di `zidocs init`).")
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        line = exc.object[: exc.start].count(b"\n") + 1
-        raise InputError(
-            f"{rel}:{line}: berkas bukan teks UTF-8 (byte ke-{exc.start + 1}). "
-            "Simpan ulang berkas dengan pengodean UTF-8."
-        ) from None
-    except OSError as exc:
-        raise InputError(f"{rel}: berkas tidak dapat dibaca ({os_reason(exc)}). Periksa izin berkasnya.") from None
-
-
-def os_reason(exc: OSError) -> str:
-    """An OSError's cause in Bahasa Indonesia."""
-    import errno
-
-    return {
-        errno.EACCES: "izin ditolak",
-        errno.EPERM: "izin ditolak",
-        errno.ENOENT: "tidak ditemukan",
-        errno.EISDIR: "berupa folder",
-        errno.ENOTDIR: "salah satu bagian jalurnya bukan folder",
-        errno.ENOSPC: "disk penuh",
-        errno.EROFS: "sistem berkas hanya-baca",
-        errno.EEXIST: "sudah ada",
-    }.get(exc.errno, exc.strerror or str(exc))
-
-
-_DATE_TOKEN = re.compile(r"(?<![\w-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w-])")
-
-
-def _impossible_date(text: str) -> tuple[int, str]:
-    for n, line in enumerate(text.splitlines(), start=1):
-        for m in _DATE_TOKEN.finditer(line.split("#", 1)[0]):
-            try:
-                dt.date(*map(int, m.groups()))
-            except ValueError:
-                return n, m.group(0)
-    return 1, "yang tertulis"
-
-
-_CHECK_LINE = "Periksa indentasi, tanda titik dua, dan tanda kutip di baris ini atau baris sebelumnya."
-_ALIAS = "alias YAML (*nama) tidak dikenal; hapus tanda * di awal teks atau beri tanda kutip."
-# Both phrasings: libyaml's (ruamel.yaml.clib) and ruamel's pure-Python scanner's.
-_YAML_PROBLEMS = (
-    ("mapping values are not allowed", "tanda ':' tidak diharapkan di sini; beri tanda kutip pada teks yang memuat ': '."),
-    ("could not find expected ':'", "tanda ':' yang diharapkan tidak ditemukan. " + _CHECK_LINE),
-    ("found unexpected end of stream", "berkas berakhir di tengah teks; tanda kutip belum ditutup?"),
-    ("did not find expected ',' or ']'", "daftar [ … ] belum ditutup dengan ']'. " + _CHECK_LINE),
-    ("expected ',' or ']'", "daftar [ … ] belum ditutup dengan ']'. " + _CHECK_LINE),
-    ("did not find expected ',' or '}'", "pemetaan { … } belum ditutup dengan '}'. " + _CHECK_LINE),
-    ("expected ',' or '}'", "pemetaan { … } belum ditutup dengan '}'. " + _CHECK_LINE),
-    ("expected <block end>, but found", "indentasi tidak konsisten. " + _CHECK_LINE),
-    ("did not find expected key", "kunci yang diharapkan tidak ditemukan (indentasi tidak konsisten?). " + _CHECK_LINE),
-    ("did not find expected '-' indicator",
-     "tanda '-' daftar yang diharapkan tidak ditemukan (indentasi tidak konsisten?). " + _CHECK_LINE),
-    ("found undefined alias", _ALIAS),
-)
-
-
-def yaml_problem_id(problem: str, context: str | None = None, char: str = "") -> str:
-    """The YAML parser's English problem text, said in Bahasa Indonesia with the fix."""
-    if problem.startswith("found duplicate key"):
-        key = problem.split('"')[1] if '"' in problem else "?"
-        return f"kunci “{key}” ditulis dua kali di pemetaan yang sama; hapus atau gabungkan salah satunya."
-    if "cannot start any token" in problem:
-        if char == "\t" or "'\\t'" in problem:
-            return "karakter tab tidak boleh dipakai untuk indentasi; ganti dengan spasi."
-        return f"karakter “{char}” tidak boleh mengawali teks; beri tanda kutip pada teks itu."
-    if context and "alias" in context:
-        return _ALIAS
-    for en, idn in _YAML_PROBLEMS:
-        if problem.startswith(en):
-            return idn
-    return f"sintaks tidak sah ({problem}). " + _CHECK_LINE
-
-
-def _plain(value: Any) -> Any:
-    """Mapping keys as text (a key such as `1:` or `2026:` is still a name)."""
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
-
-
-# --- schema validation → findings -----------------------------------------
-
-
-def validate(doc: YamlDoc, model: type[BaseModel]) -> tuple[BaseModel | None, list[Finding]]:
-    if doc.data is None:
-        return None, [Finding(doc.rel, 1, "galat", "SKEMA", "berkas kosong; isi berkas sesuai contoh `zidocs init`.")]
-    try:
-        return model.model_validate(doc.data), []
-    except ValidationError as exc:
-        return None, _schema_findings(doc, model, exc)
-
-
-def _schema_findings(doc: YamlDoc, model: type[BaseModel], exc: ValidationError) -> list[Finding]:
-    seen: dict[YamlPath, Finding] = {}
-    for err in exc.errors(include_url=False):
-        data_path = _data_path(doc, err["loc"], err["type"])
-        if data_path in seen:  # one finding per value (unions report each branch)
-            if err["type"] in ("string_type", "list_type", "model_type"):
-                seen[data_path] = _finding(doc, data_path, "union_type", err, model)
-            continue
-        seen[data_path] = _finding(doc, data_path, err["type"], err, model)
-    return sorted(seen.values())
-
-
-def _data_path(doc: YamlDoc, loc: tuple, etype: str) -> YamlPath:
-    """Keep the parts of pydantic's loc that are keys/indexes in the data
-    (drop union tags such as 'str' or 'list[str]')."""
-    path: YamlPath = ()
-    for part in loc:
-        cand = path + (part,)
-        if cand in doc.lines:
-            path = cand
-        elif etype in ("missing", "extra_forbidden") and part == loc[-1]:
-            path = cand
-    return path
-
-
-def _finding(doc: YamlDoc, path: YamlPath, etype: str, err: dict, model: type[BaseModel]) -> Finding:
-    where = format_path(path)
-    key = path[-1] if path else ""
-    parent = format_path(path[:-1]) or "tingkat teratas"
-    value = err.get("input")
-    if etype == "missing":
-        msg = f"kunci `{key}` wajib ada di {parent}; tambahkan `{key}: …`."
-        line = doc.line(*path[:-1])
-    elif etype == "extra_forbidden":
-        allowed = _allowed_keys(model, path[:-1])
-        close = difflib.get_close_matches(str(key), allowed, n=1)
-        hint = f" Mungkin maksudnya `{close[0]}`?" if close else ""
-        msg = f"kunci `{key}` tidak dikenal di {parent}.{hint} Kunci yang sah: {', '.join(allowed)}."
-        line = doc.line(*path)
-    else:
-        line = doc.line(*path)
-        msg = (f"`{where}` " if where else "isi berkas ") + _type_message(etype, err, value)
-    return Finding(doc.rel, line, "galat", "SKEMA", msg)
-
-
-def _type_message(etype: str, err: dict, value: Any) -> str:
-    shown = _show(value)
-    ctx = err.get("ctx") or {}
-    if etype == "string_type":
-        return f"harus berupa teks, bukan {shown}; beri tanda kutip bila perlu."
-    if etype == "union_type":
-        return f"harus berupa teks atau daftar teks (baris-baris diawali '- '), bukan {shown}."
-    if etype in ("int_type", "int_parsing", "int_from_float"):
-        return f"harus bilangan bulat, bukan {shown}."
-    if etype.startswith("date") or etype.startswith("datetime"):
-        return f"harus tanggal berformat TTTT-BB-HH (misalnya 2026-03-06), bukan {shown}."
-    if etype == "list_type":
-        return f"harus berupa daftar (baris-baris diawali '- '), bukan {shown}."
-    if etype in ("model_type", "dict_type", "model_attributes_type"):
-        return f"harus berupa pemetaan `kunci: nilai`, bukan {shown}."
-    if etype == "too_short":
-        return "tidak boleh kosong; isi minimal satu butir."
-    if etype == "literal_error":
-        return f"harus salah satu dari {ctx.get('expected', '')}, bukan {shown}."
-    if etype in ("greater_than_equal", "greater_than"):
-        return f"harus paling kecil {ctx.get('ge', ctx.get('gt'))}, bukan {shown}."
-    if etype in ("bool_type", "bool_parsing"):
-        return f"harus true atau false, bukan {shown}."
-    return f"tidak sah: {err.get('msg')}."
-
-
-def _show(value: Any) -> str:
-    if value is None:
-        return "kosong"
-    if isinstance(value, dict):
-        return "pemetaan"
-    if isinstance(value, list):
-        return "daftar"
-    text = repr(value) if not isinstance(value, str) else f"“{value}”"
-    return text if len(text) <= 60 else text[:57] + "…"
-
-
-def format_path(path: YamlPath) -> str:
-    """area[5].komponen[4].nama — indexes counted from 1, as a person counts."""
-    out = ""
-    for part in path:
-        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def _allowed_keys(model: type[BaseModel], path: YamlPath) -> list[str]:
-    cls: Any = model
-    for part in path:
-        cls = _step(cls, part)
-        if cls is None:
-            return []
-    return list(cls.model_fields) if _is_model(cls) else []
-
-
-def _step(tp: Any, part: str | int) -> Any:
-    for cand in _members(tp):
-        if isinstance(part, int):
-            if typing.get_origin(cand) in (list, tuple):
-                return _first_model(typing.get_args(cand)[0])
-        elif _is_model(cand) and part in cand.model_fields:
-            ann = cand.model_fields[part].annotation
-            return _first_model(ann) or ann
-        elif typing.get_origin(cand) is dict:
-            return _first_model(typing.get_args(cand)[1])
-    return None
-
-
-def _members(tp: Any) -> list[Any]:
-    if typing.get_origin(tp) in (typing.Union, types.UnionType):
-        return list(typing.get_args(tp))
-    return [tp]
-
-
-def _first_model(tp: Any) -> Any:
-    for m in _members(tp):
-        if _is_model(m) or typing.get_origin(m) in (list, dict):
-            return m
-    return None
-
-
-def _is_model(tp: Any) -> bool:
-    return isinstance(tp, type) and issubclass(tp, BaseModel)
-
-
-# --- the year's plan --------------------------------------------------------
+    def doc(self, key: str) -> YamlDoc:
+        return self.docs[key]
 
 
 def read_plan(workspace: Workspace, tahun: int | None = None) -> LoadedPlan:
@@ -366,8 +63,8 @@ def read_plan(workspace: Workspace, tahun: int | None = None) -> LoadedPlan:
     docs["rencana-aksi"] = _read(workspace, year_dir / "rencana-aksi.yaml")
     for path in sorted(year_dir.glob(f"{KEPUTUSAN_PREFIX}*.yaml")):
         docs[path.stem] = _read(workspace, path)
-    if f"{KEPUTUSAN_PREFIX}rencana-aksi" not in docs:
-        _read(workspace, year_dir / "keputusan-rencana-aksi.yaml")  # raises: missing
+    if RENCANA_AKSI.doc_key not in docs:
+        _read(workspace, year_dir / RENCANA_AKSI.plan_file)  # raises: missing
     if (year_dir / TIM_FILE).exists():  # optional: a year without SK Tim Kerja needs none
         docs["tim"] = _read(workspace, year_dir / TIM_FILE)
 
@@ -412,11 +109,3 @@ def _read(workspace: Workspace, path: Path) -> YamlDoc:
     except ValueError:
         rel = str(path)
     return read_yaml(path, rel)
-
-
-def load_plan(workspace: Path | Workspace, tahun: int | None = None, *, strict: bool = False) -> Plan:
-    """The validated plan, or ``PlanInvalid`` listing every error (all rules run)."""
-    from zidocs.plan.check import check_plan  # check builds on this module
-
-    ws = workspace if isinstance(workspace, Workspace) else Workspace(Path(workspace).resolve())
-    return check_plan(ws, tahun, monev=False).require(strict=strict)

@@ -10,10 +10,13 @@ plan, not necessarily free ones.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
+from zidocs.errors import InputError, PlanInvalid
+from zidocs.plan.check import check_plan
+from zidocs.plan.kinds import JenisKeputusan, jenis_keputusan, nama_sah
 from zidocs.plan.models import Plan
+from zidocs.text.saran import mirip, mungkin
 from zidocs.text.tanggal import format_tanggal
 
 
@@ -90,9 +93,6 @@ def read_register(ws, tahun: int | None = None) -> Register:
     """The register of the workspace's plan for ``tahun``. Works on a plan
     whose rules found errors (duplicate numbers are what it helps to fix);
     raises PlanInvalid only when the plan cannot be read at all."""
-    from zidocs.plan.check import check_plan
-    from zidocs.errors import PlanInvalid
-
     report = check_plan(ws, tahun, monev=False)
     if report.plan is None:
         raise PlanInvalid(report.findings)
@@ -101,28 +101,14 @@ def read_register(ws, tahun: int | None = None) -> Register:
 
 # --- decree kinds -----------------------------------------------------------------
 
-# Output file stem of each kind: out/<tahun>/<stem>.docx (and -salinan). A kind
-# not listed here is written as sk-<jenis>.
-STEMS = {"rencana-aksi": "keputusan-rencana-aksi"}
 
-
-def stem(jenis: str) -> str:
-    return STEMS.get(jenis, f"sk-{jenis}")
-
-
-def sk_item(plan: Plan, jenis: str) -> tuple[str, str]:
-    """(jenis, output stem) for `zidocs sk JENIS`, or InputError naming the
-    kinds the year's plan has."""
-    import difflib
-
-    from zidocs.errors import InputError
-
+def jenis_di_rencana(plan: Plan, jenis: str) -> JenisKeputusan:
+    """The kind ``jenis`` when the year's plan has it, or InputError naming
+    the kinds it has."""
     if jenis not in plan.keputusan:
         kinds = sorted(plan.keputusan)
-        wanted = jenis.lower()
-        close = [k for k in kinds if k.startswith(wanted)] or difflib.get_close_matches(wanted, kinds, n=1)
-        hint = f" Mungkin maksudnya `{close[0]}`?" if close else ""
-        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", jenis):
+        hint = mungkin(mirip(jenis.lower(), kinds, awalan=True))
+        if not nama_sah(jenis):
             raise InputError(
                 f"“{jenis}” bukan nama jenis keputusan: pakai huruf kecil, angka dan tanda hubung, "
                 f"mis. tim-kerja.{hint} Jenis yang ada: {', '.join(kinds)}."
@@ -132,4 +118,4 @@ def sk_item(plan: Plan, jenis: str) -> tuple[str, str]:
             f"jenis “{jenis}”.{hint} Jenis yang ada: {', '.join(kinds)}. Jenis baru: buat berkas "
             f"plan/{plan.tahun}/keputusan-{jenis}.yaml dan templat templates/keputusan/lampiran-{jenis}.docx."
         )
-    return jenis, stem(jenis)
+    return jenis_keputusan(jenis)

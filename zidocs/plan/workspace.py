@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from zidocs.errors import WorkspaceError
+from zidocs.errors import WorkspaceError, aksi
 
 ENV_WORKSPACE = "ZIDOCS_WORKSPACE"
 _YEAR_DIR = re.compile(r"^\d{4}$")
@@ -18,7 +18,11 @@ _YEAR_DIR = re.compile(r"^\d{4}$")
 
 @dataclass(frozen=True)
 class Workspace:
+    """One office's folder. Every front end passes one explicitly, so serving
+    several offices is several Workspace values, not global state."""
+
     root: Path
+    bukti: Path | None = None  # the evidence store, when not <root>/bukti
 
     @classmethod
     def resolve(cls, option: Path | None = None) -> "Workspace":
@@ -39,7 +43,11 @@ class Workspace:
 
     @property
     def bukti_dir(self) -> Path:
-        return self.root / "bukti"
+        return self.bukti if self.bukti is not None else self.root / "bukti"
+
+    def with_bukti(self, bukti: Path | None) -> "Workspace":
+        """This workspace with its evidence store elsewhere (None: unchanged)."""
+        return self if bukti is None else Workspace(self.root, Path(bukti).resolve())
 
     def kantor_file(self) -> Path:
         return self.plan_dir / "kantor.yaml"
@@ -50,6 +58,12 @@ class Workspace:
     def out_year(self, tahun: int) -> Path:
         return self.out_dir / str(tahun)
 
+    def dossier_dir(self, tahun: int) -> Path:
+        return self.out_year(tahun) / "dossier"
+
+    def monev_dir(self, tahun: int) -> Path:
+        return self.out_year(tahun) / "monev"
+
     def years(self) -> list[int]:
         if not self.plan_dir.is_dir():
             return []
@@ -59,8 +73,7 @@ class Workspace:
         """The requested year, or the newest plan in the workspace."""
         if not self.plan_dir.is_dir():
             raise WorkspaceError(
-                f"{self.root}: folder plan/ tidak ditemukan. Jalankan zidocs di folder kerja "
-                "yang berisi plan/, pakai --workspace DIR, atau buat folder kerja baru dengan `zidocs init DIR`."
+                f"{self.root}: folder plan/ tidak ditemukan. {aksi('pilih-folder-kerja')}"
             )
         years = self.years()
         if tahun is None:
@@ -70,7 +83,7 @@ class Workspace:
             if not years:
                 raise WorkspaceError(
                     f"{self.plan_dir}: belum ada rencana tahunan (folder plan/<tahun>/, misalnya plan/2026/). "
-                    "Salin rencana tahun sebelumnya atau mulai dari contoh `zidocs init`."
+                    f"Salin rencana tahun sebelumnya atau mulai dari contoh {aksi('init')}."
                 )
             return years[-1]
         if tahun not in years:

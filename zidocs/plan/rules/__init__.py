@@ -1,19 +1,20 @@
 """Check rules: pure functions from a read plan to findings.
 
-Each rule module exposes ``check(loaded) -> list[Finding]``.
+Each rule module exposes ``check(src: PlanSource) -> list[Finding]``; a rule
+only ever sees a plan whose schema holds.
 """
 
 from __future__ import annotations
 
 from zidocs.plan.findings import Finding
-from zidocs.plan.loader import LoadedPlan
+from zidocs.plan.loader import PlanSource
 from zidocs.plan.rules import keputusan, struktur, teks, tim
 
 RULES = (teks.check, struktur.check, keputusan.check, tim.check)
 
 
-def run_all(loaded: LoadedPlan) -> list[Finding]:
+def run_all(src: PlanSource) -> list[Finding]:
     out: list[Finding] = []
     for rule in RULES:
-        out += rule(loaded)
+        out += rule(src)
     return out

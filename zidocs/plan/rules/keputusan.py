@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import re
 
+from zidocs.errors import aksi
 from zidocs.plan.findings import Finding
-from zidocs.plan.loader import KEPUTUSAN_PREFIX, LoadedPlan, format_path
+from zidocs.plan.kinds import jenis_keputusan
+from zidocs.plan.loader import PlanSource
+from zidocs.plan.yamldoc import format_path
 from zidocs.plan.rules.teks import iter_texts
 
 _REG_YEAR = re.compile(r"\bNomor\s*:?\s*[\w./-]+\s+Tahun\s+(\d{4})\b", re.IGNORECASE)
@@ -17,26 +20,24 @@ _GAZETTE_YEAR = re.compile(r"\b(Lembaran|Berita)\s+Negara\s+Republik\s+Indonesia
 _CLAUSE = re.compile(r"\bsebagaimana\b|;", re.IGNORECASE)
 
 
-def check(loaded: LoadedPlan) -> list[Finding]:
-    plan = loaded.plan
-    if plan is None:
-        return []
+def check(src: PlanSource) -> list[Finding]:
+    plan = src.plan
     out: list[Finding] = []
     by_nomor: dict[int, list[str]] = {}
     for jenis, kf in sorted(plan.keputusan.items()):
-        doc = loaded.doc(KEPUTUSAN_PREFIX + jenis)
+        doc = src.doc(jenis_keputusan(jenis).doc_key)
         kep = kf.keputusan
 
         def f(path, level, kode, pesan, doc=doc):
             out.append(Finding(doc.rel, doc.line(*path), level, kode, pesan))
 
         if kf.lampiran is not None:
-            tpl = loaded.workspace.templates_dir / "keputusan" / f"lampiran-{jenis}.docx"
+            tpl = src.workspace.templates_dir / "keputusan" / jenis_keputusan(jenis).lampiran_template
             if not tpl.is_file():
                 f(("lampiran",), "peringatan", "TEMPLAT-TIDAK-ADA",
                   f"keputusan {jenis} berlampiran, tetapi templat templates/keputusan/lampiran-{jenis}.docx "
                   "tidak ada; buat dari salinan templat lampiran yang mirip (mis. lampiran-tim-kerja.docx) "
-                  f"sebelum `zidocs sk {jenis}`.")
+                  f"sebelum {aksi('sk', jenis)}.")
         if kep.tahun != plan.tahun:
             f(("keputusan", "tahun"), "galat", "KEPUTUSAN-TAHUN",
               f"keputusan {jenis} bertahun {kep.tahun} tetapi berada di rencana tahun {plan.tahun}; "
@@ -58,25 +59,25 @@ def check(loaded: LoadedPlan) -> list[Finding]:
     for nomor, kinds in sorted(by_nomor.items()):
         if len(kinds) > 1:
             for jenis in kinds[1:]:
-                doc = loaded.doc(KEPUTUSAN_PREFIX + jenis)
+                doc = src.doc(jenis_keputusan(jenis).doc_key)
                 out.append(Finding(doc.rel, doc.line("keputusan", "nomor"), "galat", "NOMOR-KEPUTUSAN-GANDA",
                                    f"Nomor {nomor} Tahun {plan.tahun} sudah dipakai keputusan {kinds[0]}; "
-                                   f"beri nomor lain (lihat `zidocs nomor {plan.tahun}` untuk nomor berikutnya)."))
-    out += _order(loaded)
+                                   f"beri nomor lain (lihat {aksi('nomor', plan.tahun)} untuk nomor berikutnya)."))
+    out += _order(src)
     return out
 
 
-def _order(loaded: LoadedPlan) -> list[Finding]:
+def _order(src: PlanSource) -> list[Finding]:
     """Numbers are given in order of signing: a higher number dated before a
     lower one is usually a slip in one of the two."""
-    plan = loaded.plan
+    plan = src.plan
     assert plan is not None
     kinds = sorted(plan.keputusan.items(), key=lambda kv: (kv[1].keputusan.nomor, kv[0]))
     out: list[Finding] = []
     for (j1, k1), (j2, k2) in zip(kinds, kinds[1:]):
         a, b = k1.keputusan, k2.keputusan
         if a.nomor < b.nomor and b.tanggal < a.tanggal and a.tanggal.year == b.tanggal.year == plan.tahun:
-            doc = loaded.doc(KEPUTUSAN_PREFIX + j2)
+            doc = src.doc(jenis_keputusan(j2).doc_key)
             out.append(Finding(doc.rel, doc.line("keputusan", "tanggal"), "peringatan", "NOMOR-URUT-TANGGAL",
                                f"keputusan Nomor {b.nomor} bertanggal {b.tanggal.isoformat()}, lebih awal dari "
                                f"keputusan {j1} Nomor {a.nomor} ({a.tanggal.isoformat()}); nomor diberikan menurut "

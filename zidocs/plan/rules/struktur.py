@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from zidocs.plan.findings import Finding
-from zidocs.plan.loader import LoadedPlan
+from zidocs.plan.loader import PlanSource
 from zidocs.plan.models import ROMAN, as_list
 from zidocs.text.target_waktu import parse_target_waktu
 
@@ -15,11 +15,9 @@ from zidocs.text.target_waktu import parse_target_waktu
 _TW_LEVEL = {"TW-KOSONG": "galat"}
 
 
-def check(loaded: LoadedPlan) -> list[Finding]:
-    plan = loaded.plan
-    if plan is None:
-        return []
-    doc = loaded.doc("rencana-aksi")
+def check(src: PlanSource) -> list[Finding]:
+    plan = src.plan
+    doc = src.doc("rencana-aksi")
     out: list[Finding] = []
 
     def f(path, level, kode, pesan):

@@ -9,7 +9,8 @@ from collections import Counter
 from typing import Iterator
 
 from zidocs.plan.findings import Finding
-from zidocs.plan.loader import LoadedPlan, YamlDoc, YamlPath, format_path
+from zidocs.plan.loader import PlanSource
+from zidocs.plan.yamldoc import YamlDoc, YamlPath, format_path
 from zidocs.text.markup import MarkupError, italic_spans, plain, runs
 
 # Keys whose values are codes, not prose.
@@ -52,13 +53,10 @@ def iter_texts(doc: YamlDoc) -> Iterator[tuple[YamlPath, str]]:
     yield from walk(doc.data, ())
 
 
-def check(loaded: LoadedPlan) -> list[Finding]:
-    extra = ()
-    if loaded.plan is not None:
-        extra = tuple(loaded.plan.istilah_asing)
-    terms = term_pattern(ISTILAH_ASING + extra)
+def check(src: PlanSource) -> list[Finding]:
+    terms = term_pattern(ISTILAH_ASING + tuple(src.plan.istilah_asing))
     out: list[Finding] = []
-    for doc in loaded.docs.values():
+    for doc in src.docs.values():
         for path, text in iter_texts(doc):
             out += check_text(doc, path, text, terms)
     return out

@@ -9,37 +9,38 @@ list are errors: the decree would be wrong, so nothing is printed.
 
 from __future__ import annotations
 
-import difflib
 import re
 
+from zidocs.errors import aksi
 from zidocs.plan.findings import Finding
-from zidocs.plan.loader import KEPUTUSAN_PREFIX, TIM_FILE, LoadedPlan, YamlDoc
+from zidocs.plan.kinds import AGEN_PERUBAHAN, TIM_KERJA, jenis_keputusan
+from zidocs.plan.loader import TIM_FILE, PlanSource
+from zidocs.plan.yamldoc import YamlDoc
+from zidocs.text.saran import mirip, mungkin
 from zidocs.plan.models import ID_KETUA, ID_PENGESAH, ROMAN, Orang, Plan, Ref, kedudukan_list
 
 # Decree kinds whose Lampiran prints the team file, and the section they need.
-JENIS_TIM_KERJA = "tim-kerja"
-JENIS_AGEN = "agen-perubahan"
+JENIS_TIM_KERJA = TIM_KERJA.jenis
+JENIS_AGEN = AGEN_PERUBAHAN.jenis
 BAGIAN = {JENIS_TIM_KERJA: "tim_kerja", JENIS_AGEN: "agen_perubahan"}
 
 _NIP_DIGITS = 18
 
 
-def check(loaded: LoadedPlan) -> list[Finding]:
-    plan = loaded.plan
-    if plan is None:
-        return []
-    out = _kantor(loaded, plan)
-    out += _decrees(loaded, plan)
-    if "tim" in loaded.docs and plan.tim is not None:
-        out += _tim(loaded.doc("tim"), plan)
+def check(src: PlanSource) -> list[Finding]:
+    plan = src.plan
+    out = _kantor(src, plan)
+    out += _decrees(src, plan)
+    if "tim" in src.docs and plan.tim is not None:
+        out += _tim(src.doc("tim"), plan)
     return out
 
 
 # --- plan/kantor.yaml ----------------------------------------------------------------
 
 
-def _kantor(loaded: LoadedPlan, plan: Plan) -> list[Finding]:
-    doc = loaded.doc("kantor")
+def _kantor(src: PlanSource, plan: Plan) -> list[Finding]:
+    doc = src.doc("kantor")
     out: list[Finding] = []
     seen: dict[str, tuple[str, int]] = {}
     for key in ("anggota_kpu", "pegawai"):
@@ -76,21 +77,21 @@ def _nip(doc: YamlDoc, path: tuple, nip: str | None, nama: str) -> list[Finding]
 # --- decrees that need the team file -------------------------------------------------
 
 
-def _decrees(loaded: LoadedPlan, plan: Plan) -> list[Finding]:
+def _decrees(src: PlanSource, plan: Plan) -> list[Finding]:
     out: list[Finding] = []
     tim_rel = f"plan/{plan.tahun}/{TIM_FILE}"
     for jenis, bagian in BAGIAN.items():
         kf = plan.keputusan.get(jenis)
         if kf is None:
             continue
-        doc = loaded.doc(KEPUTUSAN_PREFIX + jenis)
+        doc = src.doc(jenis_keputusan(jenis).doc_key)
         what = "susunan Tim Kerja" if jenis == JENIS_TIM_KERJA else "daftar agen perubahan"
-        if "tim" not in loaded.docs:
+        if "tim" not in src.docs:
             out.append(Finding(doc.rel, 1, "galat", "TIM-TIDAK-ADA",
                                f"keputusan {jenis} mencetak {what} di Lampirannya, tetapi {tim_rel} tidak ada; "
-                               f"buat berkas itu dengan bagian `{bagian}:` (contoh: rencana bawaan `zidocs init`)."))
+                               f"buat berkas itu dengan bagian `{bagian}:` (contoh: rencana bawaan {aksi('init')})."))
         elif plan.tim is None or getattr(plan.tim, bagian) is None:
-            tdoc = loaded.doc("tim")
+            tdoc = src.doc("tim")
             out.append(Finding(tdoc.rel, tdoc.line(bagian), "galat", "TIM-TIDAK-ADA",
                                f"keputusan {jenis} mencetak {what} di Lampirannya, tetapi `{bagian}:` "
                                f"tidak diisi di berkas ini; isi `{bagian}:`."))
@@ -130,8 +131,7 @@ def _tim(doc: YamlDoc, plan: Plan) -> list[Finding]:
             return "nama:" + _norm(ref.nama)
         if ref in people:
             return ref
-        close = difflib.get_close_matches(ref, list(people), n=3, cutoff=0.6)
-        hint = f" Mungkin maksudnya {', '.join(f'`{c}`' for c in close)}?" if close else ""
+        hint = mungkin(mirip(ref, people, n=3))
         f(path, "galat", "TIM-ID-TIDAK-DIKENAL",
           f"id `{ref}` tidak dikenal.{hint} Pakai `{ID_KETUA}`, `{ID_PENGESAH}`, atau `id` dari `anggota_kpu:`/"
           "`pegawai:` di plan/kantor.yaml (tambahkan orangnya ke sana bila belum ada).")
