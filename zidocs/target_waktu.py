@@ -720,7 +720,8 @@ def _evaluate(items: list[_Item], tahun: int) -> _Tally:
         if it.start.kind in _TETAP:
             # Days count only between two dates: "Maret s.d. 15 Maret" is fine.
             dua_tanggal = it.start.kind == end.kind == "date"
-            if (ys, it.start.awal, it.start.hari if dua_tanggal else 0) > (ye, end.awal, end.hari if dua_tanggal else 0):
+            kunci_awal = (ys, it.start.awal, it.start.hari if dua_tanggal else 0)
+            if kunci_awal > (ye, end.awal, end.hari if dua_tanggal else 0):
                 # Reported alone: its years mean nothing until the order is fixed.
                 tally.terbalik.append((it.start, ys, end, ye))
                 continue
