@@ -28,6 +28,7 @@ import struct
 from pathlib import Path
 
 from zidocs.office.lazy import lazy_import
+from zidocs.office.type1 import normalise_type1
 
 pikepdf = lazy_import("pikepdf")
 
@@ -96,6 +97,7 @@ def normalize_pdf(
             _fix_trailer(pdf)
             _fix_xmp(pdf, stamp=xmp_date(build_date), title=title)
             _fix_output_intents(pdf, _as_date(build_date))
+            normalise_type1(pdf)
             with atomic_path(dst) as tmp:
                 pdf.save(
                     tmp,
