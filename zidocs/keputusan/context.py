@@ -13,9 +13,9 @@ from typing import Any
 from zidocs.text.markup import Rich
 from zidocs.plan.kinds import AGEN_PERUBAHAN, RENCANA_AKSI, TIM_KERJA
 from zidocs.plan.models import Bab, Butir, Daftar, DaftarBlok, KeputusanFile, Orang, Plan, as_list, kedudukan_list
+from zidocs.text.romawi import ROMAN
 from zidocs.text.tanggal import format_tanggal
 
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 _URUTAN = (
     "KESATU", "KEDUA", "KETIGA", "KEEMPAT", "KELIMA", "KEENAM", "KETUJUH", "KEDELAPAN", "KESEMBILAN",
     "KESEPULUH", "KESEBELAS", "KEDUA BELAS", "KETIGA BELAS", "KEEMPAT BELAS", "KELIMA BELAS",

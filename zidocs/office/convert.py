@@ -35,13 +35,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Sequence
 
+from zidocs.errors import ConversionError
+from zidocs.office.atomic import atomic_path
 from zidocs.office.lazy import lazy_import
+from zidocs.office.pdfnorm import normalize_pdf
 
 pypdf = lazy_import("pypdf")
-
-from zidocs.office.atomic import atomic_path
-from zidocs.errors import ConversionError
-from zidocs.office.pdfnorm import normalize_pdf
 
 ENV_SOFFICE = "ZIDOCS_SOFFICE"
 SOFFICE_NAMES = ("soffice", "libreoffice")

@@ -27,13 +27,12 @@ import hashlib
 import struct
 from pathlib import Path
 
+from zidocs.errors import ConversionError
+from zidocs.office.atomic import atomic_path
 from zidocs.office.lazy import lazy_import
 from zidocs.office.type1 import normalise_type1
 
 pikepdf = lazy_import("pikepdf")
-
-from zidocs.office.atomic import atomic_path
-from zidocs.errors import ConversionError
 
 PRODUCER = "zidocs"
 # Used when no build date is given: a fixed, obviously synthetic date.

@@ -7,7 +7,8 @@ import re
 
 from zidocs.plan.findings import Finding
 from zidocs.plan.loader import PlanSource
-from zidocs.plan.models import ROMAN, as_list
+from zidocs.plan.models import as_list
+from zidocs.text.romawi import ROMAN
 from zidocs.text.target_waktu import parse_target_waktu
 
 # Problems in a target waktu that still let the decree be printed are warnings;

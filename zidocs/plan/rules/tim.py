@@ -17,7 +17,8 @@ from zidocs.plan.kinds import AGEN_PERUBAHAN, TIM_KERJA, jenis_keputusan
 from zidocs.plan.loader import TIM_FILE, PlanSource
 from zidocs.plan.yamldoc import YamlDoc
 from zidocs.text.saran import mirip, mungkin
-from zidocs.plan.models import ID_KETUA, ID_PENGESAH, ROMAN, Orang, Plan, Ref, kedudukan_list
+from zidocs.plan.models import ID_KETUA, ID_PENGESAH, Orang, Plan, Ref, kedudukan_list
+from zidocs.text.romawi import ROMAN
 
 # Decree kinds whose Lampiran prints the team file, and the section they need.
 JENIS_TIM_KERJA = TIM_KERJA.jenis
