@@ -7,11 +7,9 @@ import datetime as dt
 import io
 from pathlib import Path
 
-from docxtpl import DocxTemplate
-
 from zidocs.errors import aksi
 from zidocs.office.docxnorm import normalize_docx_bytes
-from zidocs.office.docxrender import load_template, render_template as _render
+from zidocs.office.docxrender import docxtpl, load_template, render_template as _render
 from zidocs.plan.kinds import jenis_keputusan
 from zidocs.plan.models import Plan
 from zidocs.plan.workspace import Workspace
@@ -49,5 +47,5 @@ def render_lampiran(plan: Plan, ws: Workspace, jenis: str) -> bytes | None:
     return _render(_load(template_path(ws, name)), name, lampiran_body_context(plan, jenis))
 
 
-def _load(path: Path) -> DocxTemplate:
+def _load(path: Path) -> "docxtpl.DocxTemplate":
     return load_template(path, missing_hint=_MISSING)

@@ -16,14 +16,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from docx.shared import Mm
-from docxtpl import InlineImage
 
 from zidocs.office import atomic
 from zidocs.office.convert import to_pdf
 from zidocs.office.docxnorm import normalize_docx_bytes
 from zidocs.errors import ConversionError
-from zidocs.office.docxrender import load_template, render_template
+from zidocs.office.docxrender import docxtpl, load_template, render_template
 from zidocs.text.markup import MarkupError, Rich, Run
 from zidocs.plan.kinds import RENCANA_AKSI
 from zidocs.plan.models import Pejabat, Plan
@@ -286,7 +284,7 @@ def render_monev(ws: Workspace, plan: Plan, fig: Figures, monev: MonevFile, *, b
         "`python tools/buat_templat_laporan.py`).",
     )
     ctx = konteks(plan, fig, monev)
-    ctx["grafik"] = InlineImage(tpl, io.BytesIO(grafik_png(fig)), width=Mm(GRAFIK_LEBAR_MM))
+    ctx["grafik"] = docxtpl.InlineImage(tpl, io.BytesIO(grafik_png(fig)), width=_mm(GRAFIK_LEBAR_MM))
     data = render_template(tpl, TEMPLATE, ctx)
     return normalize_docx_bytes(data, build_date, name=f"monev-{fig.periode.kode}.docx")
 
@@ -345,3 +343,9 @@ def build_laporan(
             raise
         result.detik_pdf = time.perf_counter() - t1
     return result
+
+
+def _mm(value: float):
+    from docx.shared import Mm  # python-docx loads only when a report is made
+
+    return Mm(value)

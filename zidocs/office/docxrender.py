@@ -11,19 +11,22 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from docxtpl import DocxTemplate, RichText
 
 from zidocs.errors import TemplateError
+from zidocs.office.lazy import lazy_import
 from zidocs.text.markup import Rich
 
 
-def load_template(path: Path, *, missing_hint: str) -> DocxTemplate:
+docxtpl = lazy_import("docxtpl")  # python-docx + lxml: loaded when a document is made
+
+
+def load_template(path: Path, *, missing_hint: str) -> "docxtpl.DocxTemplate":
     """Open a template; TemplateError (with ``missing_hint`` on how to get it back)
     when it is missing or not a DOCX."""
     if not path.is_file():
         raise TemplateError(f"{path}: templat tidak ditemukan. {missing_hint}")
     try:
-        tpl = DocxTemplate(str(path))
+        tpl = docxtpl.DocxTemplate(str(path))
         tpl.init_docx()
     except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds on a broken file
         raise TemplateError(f"{path}: templat tidak dapat dibuka sebagai DOCX ({exc}). Simpan ulang sebagai .docx.") from None
@@ -36,7 +39,7 @@ def _env() -> jinja2.Environment:
     return jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
 
 
-def render_template(tpl: DocxTemplate, name: str, ctx: dict[str, Any]) -> bytes:
+def render_template(tpl: "docxtpl.DocxTemplate", name: str, ctx: dict[str, Any]) -> bytes:
     """Render ``ctx`` (``Rich`` values become italics-aware RichText) into
     ``tpl``; the DOCX bytes, not yet normalised."""
     try:
@@ -73,8 +76,8 @@ def richify(value: Any) -> Any:
     return value
 
 
-def to_richtext(rich: Rich) -> RichText:
-    rt = RichText()
+def to_richtext(rich: Rich) -> "docxtpl.RichText":
+    rt = docxtpl.RichText()
     for run in rich.runs:
         rt.add(run.text, italic=run.italic or None)
     return rt
