@@ -160,14 +160,15 @@ def gambar(exc: object) -> str:
 # --- LibreOffice ------------------------------------------------------------------------
 
 _LIBREOFFICE: tuple[tuple[str, str], ...] = (
+    (r"bukan berkas \w+ yang sah", "isinya bukan dokumen yang sah: rusak, terpotong, atau dilindungi kata sandi"),
     (r"source file could not be loaded",
-     "LibreOffice tidak dapat membuka dokumen ini (rusak, terpotong, atau bukan dokumen yang sah)"),
+     "LibreOffice tidak dapat membuka dokumen ini: rusak, terpotong, atau bukan dokumen yang sah"),
     (r"tidak selesai dalam", "LibreOffice tidak selesai dalam batas waktu (dokumen sangat besar atau rusak)"),
     (r"masih dipakai oleh proses zidocs lain", "LibreOffice sedang dipakai proses zidocs lain; coba lagi nanti"),
-    (r"password|kata sandi", "dokumen ini dilindungi kata sandi"),
     (r"tidak terpasang|tidak dapat dijalankan|ZIDOCS_SOFFICE", "LibreOffice tidak dapat dijalankan"),
     (r"tidak dapat dinormalisasi", "PDF hasil LibreOffice tidak dapat dirapikan"),
-    (r"tidak menghasilkan|no export filter|Error", "LibreOffice tidak menghasilkan PDF dari dokumen ini"),
+    (r"PDF yang dihasilkan kosong|tidak menghasilkan|bukan PDF|tanpa halaman|no export filter|Error",
+     "LibreOffice tidak menghasilkan PDF dari dokumen ini"),
 )
 
 
