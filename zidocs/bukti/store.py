@@ -908,6 +908,18 @@ def tanggal_lokal(iso: str, tz: dt.tzinfo | None = None) -> dt.date:
     return stamp.astimezone(tz).date()
 
 
+def _read_dates(db: Path, tahun: int, *, readonly: bool) -> list[tuple]:
+    uri = f"{db.resolve().as_uri()}?mode={'ro' if readonly else 'rw'}"
+    con = sqlite3.connect(uri, uri=True, timeout=30)
+    try:
+        cols = {r[1] for r in con.execute("PRAGMA table_info(bukti)")}
+        tanggal_col = "tanggal" if "tanggal" in cols else "NULL"
+        return con.execute(f"SELECT indikator, ditambahkan, {tanggal_col} FROM bukti WHERE tahun = ?",
+                           (tahun,)).fetchall()
+    finally:
+        con.close()
+
+
 def tanggal_bukti(root: Path, tahun: int, *, tz: dt.tzinfo | None = None) -> dict[str, tuple[dt.date, ...]]:
     """Per indicator key, the *effective* date of each evidence file of ``tahun``
     in force: its activity date (``tanggal``) when given, else the local date
@@ -916,24 +928,28 @@ def tanggal_bukti(root: Path, tahun: int, *, tz: dt.tzinfo | None = None) -> dic
 
     Read-only: opens the registry with ``mode=ro``, never creates, locks or
     migrates the store; no store yet means no evidence (an empty mapping).
+    The one exception: a hot journal left by a killed writer is rolled back
+    (SQLite refuses a read-only reader until it is).
     Reads schema 1 registries too (no ``tanggal`` column: the date added)."""
     db = Path(root) / REGISTRY
     if not db.is_file():
         return {}
     try:
-        con = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
-    except sqlite3.Error as exc:
-        raise BuktiError(f"Registri bukti {db} tidak dapat dibuka untuk dibaca ({_sqlite(exc)}).") from None
-    try:
-        cols = {r[1] for r in con.execute("PRAGMA table_info(bukti)")}
-        tanggal_col = "tanggal" if "tanggal" in cols else "NULL"
-        rows = con.execute(f"SELECT indikator, ditambahkan, {tanggal_col} FROM bukti WHERE tahun = ?",
-                           (tahun,)).fetchall()
+        rows = _read_dates(db, tahun, readonly=True)
+    except sqlite3.OperationalError as exc:
+        # A writer killed mid-transaction leaves a hot journal, which SQLite must roll back
+        # before anyone may read; a read-only connection cannot. Rolling it back restores
+        # the last committed state (what every writer would do first), nothing else.
+        if "readonly" not in str(exc) or not db.with_name(REGISTRY + "-journal").exists():
+            raise BuktiError(f"Registri bukti {db} tidak terbaca ({_sqlite(exc)}). Periksa penyimpanan "
+                             "bukti dengan `zidocs bukti periksa`.") from None
+        try:
+            rows = _read_dates(db, tahun, readonly=False)
+        except sqlite3.Error as exc2:
+            raise BuktiError(f"Registri bukti {db} tidak terbaca ({_sqlite(exc2)}).") from None
     except sqlite3.Error as exc:
         raise BuktiError(f"Registri bukti {db} tidak terbaca ({_sqlite(exc)}). Periksa penyimpanan bukti "
                          "dengan `zidocs bukti periksa`.") from None
-    finally:
-        con.close()
     out: dict[str, list[dt.date]] = {}
     for indikator, ditambahkan, tanggal in rows:
         try:
