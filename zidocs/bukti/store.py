@@ -268,12 +268,12 @@ class BuktiStore:
     def open(cls, root: Path, *, create: bool = True) -> "BuktiStore":
         store = cls(root)
         if not store.db_path.exists():
-            if not create:
+            blobs = store.blob_count()
+            if not create and not blobs:
                 raise InputError(
                     f"Penyimpanan bukti belum ada di {store.root}. Tambahkan bukti dulu dengan "
                     "`zidocs bukti add`, atau tunjuk penyimpanan lain dengan --bukti / ZIDOCS_BUKTI."
                 )
-            blobs = store.blob_count()
             if blobs:
                 raise BuktiError(
                     f"Registri bukti {store.db_path} tidak ada, padahal {store.blob_dir} berisi {blobs} "
