@@ -319,7 +319,7 @@ def test_sigkill_during_add_never_corrupts_the_store(files, tmp_path):
         for p in procs:
             assert p.stdout.readline().strip() == b"siap"
         for p in procs:
-            time.sleep(rng.uniform(0, 0.25))
+            time.sleep(rng.uniform(0, 0.4))  # an add of these 4 files takes ≈ 0.25 s here
             p.send_signal(signal.SIGKILL)
             p.wait()
             trials += 1
