@@ -239,3 +239,33 @@ def write_workspace(root: Path, plan: Plan) -> Path:
     text = (REPO / "plan" / "2026" / "keputusan-rencana-aksi.yaml").read_text(encoding="utf-8")
     (year / "keputusan-rencana-aksi.yaml").write_text(text.replace("2026", str(plan.tahun)), encoding="utf-8")
     return root
+
+
+# --- damaged uploads (tests/test_bukti_rusak.py) --------------------------------------------
+#
+# | file | made with | what it exercises |
+# |---|---|---|
+# | laporan-19.pdf | reportlab | 19 pages, text on every page ("Laporan halaman N"), streams uncompressed |
+# | laporan-19z.pdf | reportlab | the same with compressed streams |
+# | …-potong-NN.pdf | bytes cut at NN % | a half-uploaded file: qpdf keeps the page tree, pages lose content |
+
+
+def make_report_pdf(path: Path, pages: int = 19, *, compress: bool = False) -> Path:
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1, pageCompression=int(compress))
+    for n in range(1, pages + 1):
+        c.setFont("Helvetica-Bold", 20)
+        c.drawString(50, A4[1] - 70, f"Laporan halaman {n}")
+        c.setFont("Helvetica", 11)
+        for k in range(25):
+            c.drawString(50, A4[1] - 110 - 22 * k, f"Baris {k + 1}: uraian kegiatan pembangunan zona integritas.")
+        c.showPage()
+    c.save()
+    return path
+
+
+def truncate(src: Path, dest: Path, fraction: float) -> Path:
+    data = src.read_bytes()
+    dest.write_bytes(data[: int(len(data) * fraction)])
+    return dest

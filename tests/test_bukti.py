@@ -82,7 +82,9 @@ def check_store(root: Path) -> list[BuktiStore]:
     ("layar", "png", 1, ""),
     ("skrip", "pdf", 1, ""),
     ("terenkripsi", "pdf", 2, "enkripsi dibuka dengan kata sandi kosong"),
-    ("terpotong", "pdf", 2, "diperbaiki dengan qpdf (file is damaged)"),
+    ("terpotong", "pdf", 2, "diperbaiki dengan qpdf: berkas rusak; penanda akhir berkas (startxref) tidak ada — "
+                            "berkas kemungkinan terpotong; tabel rujukan silang (xref) dibangun ulang; "
+                            "isi setiap halaman diperiksa: utuh"),
 ])
 def test_intake_accepts(files, tmp_path, key, kind, pages, catatan):
     got = inspect_file(files[key], tmp_path)
@@ -194,12 +196,15 @@ def test_unknown_indicator_suggests_nearest(store, plan, files):
     assert store.entries() == []
 
 
-def test_remove_deletes_a_blob_only_when_unreferenced(store, plan, files):
+def test_remove_goes_to_the_trash_and_emptying_deletes_a_blob_only_when_unreferenced(store, plan, files):
     a = add_bukti(store, plan, [files["laporan"]], indikator="V.1.1", now=NOW).items[0].entry
     b = add_bukti(store, plan, [files["laporan"]], indikator="V.1.2", now=NOW).items[0].entry
     assert store.remove(a.id).blob_dihapus == ()
+    assert store.remove(b.id).blob_dihapus == ()
+    assert store.entries() == [] and store.blob_path(b.sha256).is_file()  # kept in the trash
+    assert store.empty_trash([a.id]).blob_dihapus == ()  # b still names it
     assert store.blob_path(b.sha256).is_file()
-    assert store.remove(b.id).blob_dihapus == (b.sha256,)
+    assert store.empty_trash().blob_dihapus == (b.sha256,)
     assert not store.blob_path(b.sha256).exists()
     with pytest.raises(BuktiTidakDitemukan, match="Tidak ada bukti dengan ID 99"):
         store.remove(99)
@@ -260,9 +265,13 @@ def test_cli_add_list_remove(cli, files, tmp_path):
     assert "1 dari 6 indikator sudah ada buktinya; 2 berkas." in out
     assert (tmp_path / "bukti" / "registri.sqlite3").is_file()
     code, out, _ = cli("bukti", "remove", "1")
-    assert code == 0 and out.strip() == "Dihapus: bukti ID 1 (laporan.pdf, V.1.1); berkasnya ikut dihapus."
+    assert code == 0 and out.strip() == (
+        "Dipindahkan ke sampah: bukti ID 1 (laporan.pdf, V.1.1). Pulihkan dengan `zidocs bukti restore 1`; "
+        "hapus untuk selamanya dengan `zidocs bukti kosongkan-sampah`.")
     code, _, err = cli("bukti", "remove", "1")
-    assert code == 6 and "Tidak ada bukti dengan ID 1" in err
+    assert code == 6 and "Bukti ID 1 ada di sampah" in err
+    code, _, err = cli("bukti", "remove", "7")
+    assert code == 6 and "Tidak ada bukti dengan ID 7" in err
 
 
 def test_cli_help_is_indonesian(cli):
@@ -306,7 +315,7 @@ def test_sigkill_during_add_never_corrupts_the_store(files, tmp_path):
         for p in procs:
             assert p.stdout.readline().strip() == b"siap"
         for p in procs:
-            time.sleep(rng.uniform(0, 0.25))
+            time.sleep(rng.uniform(0, 0.4))  # an add of these 4 files takes ≈ 0.25 s here
             p.send_signal(signal.SIGKILL)
             p.wait()
             trials += 1

@@ -18,10 +18,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from zidocs.bukti.listing import Listing, listing
-from zidocs.bukti.store import REGISTRY, AddResult, BuktiStore, RemoveResult, add_bukti
+from zidocs.bukti.integritas import EksporResult, ImporResult, LaporanPeriksa, ekspor, impor, periksa
+from zidocs.bukti.listing import BelumRow, Listing, belum, listing
+from zidocs.bukti.store import (
+    REGISTRY,
+    TETAP,
+    AddResult,
+    BuktiEntry,
+    BuktiStore,
+    EmptyResult,
+    Perubahan,
+    RemoveResult,
+    SampahEntry,
+    add_bukti,
+    edit_bukti,
+    move_bukti,
+)
 from zidocs.dossier.build import DossierResult, Progress, build_all, build_dossier
-from zidocs.errors import InputError
+from zidocs.errors import InputError, ZidocsError
 from zidocs.keputusan.build import BuildResult, build_decrees
 from zidocs.monev.data import muat_periode, muat_posisi
 from zidocs.monev.figures import Figures
@@ -37,7 +51,9 @@ from zidocs.plan.workspace import Workspace
 
 __all__ = [
     "DecreeResult", "StatusResult", "Workspace",
-    "bukti_add", "bukti_list", "bukti_remove", "buat_folder_kerja", "check", "dossier", "keputusan",
+    "TETAP", "bukti_add", "bukti_belum", "bukti_edit", "bukti_ekspor", "bukti_impor", "bukti_kosongkan_sampah",
+    "bukti_list", "bukti_move", "bukti_periksa", "bukti_remove", "bukti_restore", "bukti_riwayat", "bukti_sampah",
+    "buat_folder_kerja", "check", "dossier", "keputusan",
     "load", "monev_init", "monev_laporan", "register", "status",
 ]
 
@@ -108,12 +124,18 @@ def bukti_add(
     indikator: str,
     *,
     keterangan: str = "",
+    tanggal: dt.date | None = None,
+    terima_rusak: bool = False,
+    oleh: str | None = None,
     tahun: int | None = None,
     now: dt.datetime,
 ) -> AddResult:
-    """Store evidence files for one indicator (``now``: the time recorded)."""
+    """Store evidence files for one indicator. ``now``: the time recorded;
+    ``tanggal``: the activity date monev counts (default: the day added);
+    ``terima_rusak``: include a damaged PDF with a placeholder per lost page."""
     plan = load_plan(ws, tahun)
-    return add_bukti(_store(ws, create=True), plan, files, indikator=indikator, keterangan=keterangan, now=now)
+    return add_bukti(_store(ws, create=True), plan, files, indikator=indikator, keterangan=keterangan, now=now,
+                     tanggal=tanggal, terima_rusak=terima_rusak, oleh=oleh)
 
 
 def bukti_list(ws: Workspace, tahun: int | None = None, *, area: str | None = None) -> tuple[Plan, Listing]:
@@ -123,8 +145,68 @@ def bukti_list(ws: Workspace, tahun: int | None = None, *, area: str | None = No
     return plan, listing(store, plan, area=area.upper() if area else None)
 
 
-def bukti_remove(ws: Workspace, entry_id: int) -> RemoveResult:
-    return _store(ws, create=False).remove(entry_id)
+def bukti_belum(ws: Workspace, tahun: int | None = None, *, area: str | None = None) -> tuple[Plan, Listing, list[BelumRow]]:
+    """The indicators without evidence, with the bukti fisik the plan asks for."""
+    plan, data = bukti_list(ws, tahun, area=area)
+    return plan, data, belum(plan, data)
+
+
+def bukti_remove(ws: Workspace, entry_id: int, *, now: dt.datetime, oleh: str | None = None) -> RemoveResult:
+    """Move one evidence entry to the trash (recoverable until emptied)."""
+    return _store(ws, create=False).remove(entry_id, now=now, oleh=oleh)
+
+
+def bukti_restore(ws: Workspace, entry_id: int, *, now: dt.datetime, oleh: str | None = None) -> BuktiEntry:
+    return _store(ws, create=False).restore(entry_id, now=now, oleh=oleh)
+
+
+def bukti_sampah(ws: Workspace) -> list[SampahEntry]:
+    return _store(ws, create=False).sampah()
+
+
+def bukti_kosongkan_sampah(ws: Workspace, ids: Sequence[int] | None = None, *, now: dt.datetime,
+                           oleh: str | None = None) -> EmptyResult:
+    """Delete for good the trash entries ``ids`` (None: all) and their unused files."""
+    return _store(ws, create=False).empty_trash(list(ids) if ids else None, now=now, oleh=oleh)
+
+
+def bukti_move(ws: Workspace, entry_id: int, indikator: str, *, tahun: int | None = None, now: dt.datetime,
+               oleh: str | None = None) -> tuple[BuktiEntry, BuktiEntry]:
+    """Move one evidence entry to another indicator of the plan: (before, after)."""
+    return move_bukti(_store(ws, create=False), load_plan(ws, tahun), entry_id, indikator, now=now, oleh=oleh)
+
+
+def bukti_edit(ws: Workspace, entry_id: int, *, keterangan: str | None = None, tanggal=TETAP, now: dt.datetime,
+               oleh: str | None = None) -> tuple[BuktiEntry, BuktiEntry]:
+    """Correct the keterangan and/or the activity date (None clears it; TETAP leaves it): (before, after)."""
+    return edit_bukti(_store(ws, create=False), None, entry_id, keterangan=keterangan, tanggal=tanggal,
+                      now=now, oleh=oleh)
+
+
+def bukti_riwayat(ws: Workspace, entry_id: int | None = None) -> list[Perubahan]:
+    """Every recorded change to the store (who, when, what), or one entry's."""
+    return _store(ws, create=False).riwayat(entry_id)
+
+
+def bukti_periksa(ws: Workspace, tahun: int | None = None) -> LaporanPeriksa:
+    """Verify every stored file against its hash and the registry; changes nothing.
+    With a readable plan, evidence of indicators the plan lacks is reported too."""
+    try:
+        plan = load_plan(ws, tahun)
+    except ZidocsError:  # the store is checked without the plan
+        plan = None
+    return periksa(_store(ws, create=False), plan)
+
+
+def bukti_ekspor(ws: Workspace, arsip: Path, *, now: dt.datetime) -> EksporResult:
+    """The whole store (registry and files) as one verifiable ZIP archive."""
+    return ekspor(_store(ws, create=False), arsip, now=now)
+
+
+def bukti_impor(ws: Workspace, arsip: Path, *, timpa: bool = False, now: dt.datetime,
+                oleh: str | None = None) -> ImporResult:
+    """Install an export archive as the workspace's store, verified first."""
+    return impor(ws.bukti_dir, arsip, timpa=timpa, now=now, oleh=oleh)
 
 
 def dossier(

@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
+from zidocs.bukti import halaman as halaman_mod
+from zidocs.bukti import pesan
 from zidocs.errors import BuktiError, ConversionError
 from zidocs.office.convert import find_soffice, to_pdf
 
@@ -125,6 +127,7 @@ class Intake:
     halaman: int
     derived_pdf: Path | None  # PDF made at intake (conversion, repair, decryption)
     catatan: str  # the conversion or repair made, "" when none
+    hilang: tuple[int, ...] = ()  # pages replaced by placeholders (--terima-rusak)
 
 
 Converter = Callable[[Sequence[Path], Path], list[Path]]
@@ -136,11 +139,13 @@ def inspect_file(
     *,
     nama: str | None = None,
     converter: Converter | None = None,
+    terima_rusak: bool = False,
 ) -> Intake:
     """Check one file; raise :class:`BuktiDitolak` if it cannot be evidence.
 
     ``workdir`` is an empty private folder for derived files; ``nama`` is the
-    name shown to the user (default: the file's name).
+    name shown to the user (default: the file's name). ``terima_rusak``: keep
+    a damaged PDF that lost pages, with a placeholder page for each.
     """
     path = Path(path)
     nama = nama or path.name
@@ -170,13 +175,14 @@ def inspect_file(
             f"Periksa apakah berkasnya benar; bila benar, ganti akhiran nama menjadi "
             f"{media.extensions[0]} lalu tambahkan lagi.",
         )
+    hilang: tuple[int, ...] = ()
     if kind == "pdf":
-        halaman, derived, catatan = check_pdf(path, workdir, nama)
+        halaman, derived, catatan, hilang = check_pdf(path, workdir, nama, terima_rusak=terima_rusak)
     elif kind in ("jpeg", "png"):
         halaman, derived, catatan = check_image(path, kind, nama), None, ""
     else:
         halaman, derived, catatan = convert_office(path, kind, workdir, nama, converter)
-    return Intake(kind, media.media_type, halaman, derived, catatan)
+    return Intake(kind, media.media_type, halaman, derived, catatan, hilang)
 
 
 # --- PDF -------------------------------------------------------------------
@@ -191,8 +197,15 @@ SARAN_RUSAK = (
 )
 
 
-def check_pdf(path: Path, workdir: Path, nama: str) -> tuple[int, Path | None, str]:
-    """Open with qpdf (pikepdf); fall back to pypdf. Returns pages, derived PDF, note."""
+def check_pdf(path: Path, workdir: Path, nama: str, *,
+              terima_rusak: bool = False) -> tuple[int, Path | None, str, tuple[int, ...]]:
+    """Open with qpdf (pikepdf); fall back to pypdf. Returns pages, derived PDF,
+    note, and the pages replaced by placeholders.
+
+    A repaired file is judged page by page (:mod:`zidocs.bukti.halaman`): if
+    any page lost its content the file is refused, or — ``terima_rusak`` — kept
+    with a placeholder page for each lost page.
+    """
     import pikepdf
 
     try:
@@ -200,7 +213,7 @@ def check_pdf(path: Path, workdir: Path, nama: str) -> tuple[int, Path | None, s
     except pikepdf.PasswordError:
         raise BuktiDitolak(nama, "PDF ini dikunci dengan kata sandi.", SARAN_SANDI) from None
     except (pikepdf.PdfError, OSError, RuntimeError, ValueError) as exc:
-        return _repair_with_pypdf(path, workdir, nama, exc)
+        return _repair_with_pypdf(path, workdir, nama, exc, terima_rusak)
     with pdf:
         try:
             halaman = len(pdf.pages)
@@ -208,35 +221,93 @@ def check_pdf(path: Path, workdir: Path, nama: str) -> tuple[int, Path | None, s
                 _ = page.mediabox
                 _read_contents(page)
         except (pikepdf.PdfError, RuntimeError, ValueError, TypeError, KeyError) as exc:
-            return _repair_with_pypdf(path, workdir, nama, exc)
+            return _repair_with_pypdf(path, workdir, nama, exc, terima_rusak)
         if halaman == 0:
             raise BuktiDitolak(nama, "PDF ini tidak memuat satu halaman pun.", SARAN_RUSAK)
         notes = []
         if pdf.is_encrypted:
             notes.append("enkripsi dibuka dengan kata sandi kosong")
-        warnings = [w for w in pdf.get_warnings() if w]
+        warnings = [str(w) for w in pdf.get_warnings() if w]
+        if not notes and not warnings:
+            return halaman, None, "", ()
+        facts = None
         if warnings:
-            notes.append(f"diperbaiki dengan qpdf ({_short(_unpath(warnings[0], path))})")
-        if not notes:
-            return halaman, None, ""
+            notes.append(f"diperbaiki dengan qpdf: {pesan.qpdf(warnings, [path])}")
+            facts = halaman_mod.page_facts(pdf, pesan.objects_damaged(warnings))
         derived = workdir / "turunan.pdf"
         try:
             pdf.save(derived, encryption=False, deterministic_id=True)
         except (pikepdf.PdfError, RuntimeError, ValueError) as exc:
-            return _repair_with_pypdf(path, workdir, nama, exc)
+            return _repair_with_pypdf(path, workdir, nama, exc, terima_rusak)
     # the repaired copy must itself open cleanly
     with pikepdf.open(derived) as again:
         if len(again.pages) != halaman:  # pragma: no cover - qpdf invariant
             raise BuktiDitolak(nama, "PDF rusak dan hasil perbaikannya tidak utuh.", SARAN_RUSAK)
-    return halaman, derived, "; ".join(notes)
+        if facts is None:
+            return halaman, derived, "; ".join(notes), ()
+    hilang = _judge_pages(path, derived, workdir, nama, facts, notes, terima_rusak)
+    return halaman, derived, "; ".join(notes), hilang
 
 
-def _unpath(message, path: Path) -> str:
-    """qpdf prefixes messages with the (private temp) path: drop it."""
-    text = str(message)
-    for prefix in (f"{path}: ", str(path)):
-        text = text.replace(prefix, "")
-    return text
+def _truncated(path: Path) -> bool:
+    """No %%EOF near the end: the file was cut off (upload or download)."""
+    size = path.stat().st_size
+    with open(path, "rb") as fh:
+        fh.seek(max(0, size - 2048))
+        return b"%%EOF" not in fh.read()
+
+
+def _judge_pages(original: Path, derived: Path, workdir: Path, nama: str, facts, notes: list[str],
+                 terima_rusak: bool) -> tuple[int, ...]:
+    """Judge the repaired ``derived`` page by page; refuse it, or replace its
+    lost pages by placeholders (in place). Appends what was found to ``notes``."""
+    judged = halaman_mod.judge(facts, halaman_mod.blank_pages(derived, len(facts), workdir))
+    total = judged.halaman
+    if judged.utuh:
+        notes.append(f"isi setiap halaman diperiksa{'' if judged.dirender else ' (tanpa render)'}: utuh")
+        return ()
+    cut = _truncated(original)
+    found = []
+    if judged.hilang:
+        found.append(f"{len(judged.hilang)} dari {total} halaman kehilangan isinya "
+                     f"(hal. {halaman_mod.rentang(judged.hilang)})")
+    if judged.sebagian:
+        found.append(f"{len(judged.sebagian)} halaman rusak sebagian (hal. {halaman_mod.rentang(judged.sebagian)})")
+    why = ("kemungkinan unggahan atau unduhannya terputus sehingga berkasnya terpotong" if cut
+           else "kemungkinan berkasnya rusak saat dibuat atau disalin")
+    if len(judged.hilang) == total:
+        raise BuktiDitolak(nama, f"PDF ini rusak: tidak satu pun dari {total} halamannya masih berisi; {why}.",
+                           "Unggah ulang berkas aslinya lalu tambahkan lagi.")
+    if not terima_rusak:
+        raise BuktiDitolak(
+            nama, f"PDF ini rusak: {' dan '.join(found)}; {why}.",
+            "Unggah ulang berkas aslinya lalu tambahkan lagi. Bila memang hanya berkas ini yang ada, "
+            "tambahkan dengan --terima-rusak: setiap halaman yang hilang diganti halaman pengganti.")
+    if judged.hilang:
+        _replace_pages(derived, workdir, nama, judged.hilang, total,
+                       "berkasnya terpotong" if cut else "bagian berkasnya rusak")
+        found[0] += ", diganti halaman pengganti"
+    if judged.sebagian:
+        found[-1] += ", dimuat apa adanya"
+    notes.append("; ".join(found) + " (diterima dengan --terima-rusak)")
+    return judged.hilang
+
+
+def _replace_pages(derived: Path, workdir: Path, nama: str, lost: tuple[int, ...], total: int,
+                   sebab: str) -> None:
+    import pikepdf
+
+    drawn = workdir / "pengganti.pdf"
+    fixed = workdir / "turunan-pengganti.pdf"
+    with pikepdf.open(derived) as pdf:
+        sizes = [halaman_mod.displayed_size(pdf.pages[n - 1]) for n in lost]
+        halaman_mod.placeholder_pdf(drawn, nama, lost, total, sizes, sebab)
+        with pikepdf.open(drawn) as ph:
+            for k, n in enumerate(lost):
+                pdf.pages.insert(n - 1, ph.pages[k])
+                del pdf.pages[n]
+            pdf.save(fixed, deterministic_id=True)
+    fixed.replace(derived)
 
 
 def _read_contents(page) -> None:
@@ -255,9 +326,10 @@ def _short(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _repair_with_pypdf(path: Path, workdir: Path, nama: str, first: Exception):
+def _repair_with_pypdf(path: Path, workdir: Path, nama: str, first: Exception, terima_rusak: bool):
     from pypdf import PdfReader, PdfWriter
 
+    derived = workdir / "turunan.pdf"
     try:
         reader = PdfReader(path, strict=False)
         if reader.is_encrypted and reader.decrypt("") == 0:
@@ -268,7 +340,6 @@ def _repair_with_pypdf(path: Path, workdir: Path, nama: str, first: Exception):
         halaman = len(writer.pages)
         if halaman == 0:
             raise ValueError("no pages")
-        derived = workdir / "turunan.pdf"
         with open(derived, "wb") as fh:
             writer.write(fh)
         import pikepdf
@@ -276,15 +347,19 @@ def _repair_with_pypdf(path: Path, workdir: Path, nama: str, first: Exception):
         with pikepdf.open(derived) as check:
             for page in check.pages:
                 _read_contents(page)
+            facts = halaman_mod.page_facts(check)
     except BuktiDitolak:
         raise
     except Exception as exc:  # noqa: BLE001 - any failure here means "beyond repair"
+        cut = " — berkasnya terpotong, kemungkinan unggahan atau unduhannya terputus" if _truncated(path) else ""
         raise BuktiDitolak(
             nama,
-            f"PDF rusak dan tidak dapat diperbaiki ({_short(_unpath(first, path), 100)}).",
+            f"PDF rusak dan tidak dapat diperbaiki ({pesan.qpdf([first], [path], limit=3)}{cut}).",
             SARAN_RUSAK,
         ) from exc
-    return halaman, derived, f"diperbaiki dengan pypdf ({_short(_unpath(first, path))})"
+    notes = [f"diperbaiki dengan pypdf: {pesan.qpdf([first], [path], limit=3)}"]
+    hilang = _judge_pages(path, derived, workdir, nama, facts, notes, terima_rusak)
+    return halaman, derived, "; ".join(notes), hilang
 
 
 # --- images ----------------------------------------------------------------
@@ -311,13 +386,13 @@ def check_image(path: Path, kind: str, nama: str) -> int:
             img2pdf.ImageOpenError, img2pdf.PdfTooLargeError) as exc:
         raise BuktiDitolak(
             nama,
-            f"{MEDIA[kind].label} ini rusak atau tidak dapat dibaca ({_short(exc, 100)}).",
+            f"{MEDIA[kind].label} ini rusak atau tidak dapat dibaca ({pesan.gambar(exc)}).",
             "Ambil atau ekspor ulang gambarnya, lalu tambahkan lagi.",
         ) from exc
     except Exception as exc:  # noqa: BLE001 - img2pdf raises bare Exception subclasses
         raise BuktiDitolak(
             nama,
-            f"{MEDIA[kind].label} ini tidak dapat dijadikan halaman PDF ({_short(exc, 100)}).",
+            f"{MEDIA[kind].label} ini tidak dapat dijadikan halaman PDF ({pesan.gambar(exc)}).",
             "Buka gambarnya, simpan ulang sebagai JPEG atau PNG biasa, lalu tambahkan lagi.",
         ) from exc
     return 1
@@ -361,9 +436,11 @@ def convert_office(path: Path, kind: str, workdir: Path, nama: str,
     try:
         outputs = convert([source], outdir)
     except ConversionError as exc:
+        if converter is None and _converter_unavailable(exc):
+            raise  # LibreOffice itself is missing or busy: exit 5, not this file's fault
         raise BuktiDitolak(
             nama,
-            f"{MEDIA[kind].label} ini gagal diubah menjadi PDF oleh LibreOffice ({exc.message}).",
+            f"{MEDIA[kind].label} ini gagal diubah menjadi PDF ({pesan.libreoffice(exc.message)}).",
             "Buka dokumennya di LibreOffice/Word, ekspor sebagai PDF, lalu tambahkan PDF-nya.",
         ) from exc
     if not outputs or not Path(outputs[0]).is_file():
@@ -382,6 +459,12 @@ def convert_office(path: Path, kind: str, workdir: Path, nama: str,
         raise BuktiDitolak(nama, "dokumen ini kosong (PDF hasil konversi tanpa halaman).",
                            "Periksa isi dokumennya.")
     return halaman, produced, f"dikonversi dari {kind.upper()} ke PDF dengan LibreOffice"
+
+
+def _converter_unavailable(exc: ConversionError) -> bool:
+    """LibreOffice missing, not runnable or busy (a message of zidocs.convert)."""
+    return any(k in exc.message for k in ("tidak terpasang", "tidak dapat dijalankan", "ZIDOCS_SOFFICE",
+                                          "masih dipakai oleh proses zidocs lain"))
 
 
 def image_pdf_bytes(path: Path) -> bytes:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from zidocs.bukti.store import BuktiEntry, BuktiStore
 from zidocs.errors import InputError
 from zidocs.plan.models import Plan
+from zidocs.text.markup import plain_lenient as plain
 
 
 @dataclass(frozen=True)
@@ -51,3 +52,27 @@ def listing(store: BuktiStore | None, plan: Plan, area: str | None = None) -> Li
         kode = ", ".join(a.kode for a in plan.rencana_aksi.area)
         raise InputError(f"Area '{area}' tidak ada dalam rencana aksi {plan.tahun}. Area yang ada: {kode}.")
     return group(plan, store.entries(tahun=plan.tahun) if store is not None else [], area)
+
+
+@dataclass(frozen=True)
+class BelumRow:
+    """An indicator without evidence, and what the plan asks as evidence."""
+
+    indikator: str
+    teks: str
+    bukti_fisik: str
+    target_waktu: str
+
+
+def belum(plan: Plan, data: Listing) -> list[BelumRow]:
+    """The indicators of ``data`` (a :func:`listing`) without evidence, in plan order."""
+    refs = {r.id: r for r in plan.indikator_list()}
+    out = []
+    for row in data.rows:
+        if row.entries:
+            continue
+        ind = refs[row.indikator].indikator
+        asked = ind.bukti_fisik if isinstance(ind.bukti_fisik, list) else [ind.bukti_fisik]
+        out.append(BelumRow(row.indikator, plain(ind.indikator), "; ".join(plain(b) for b in asked),
+                            ind.target_waktu))
+    return out

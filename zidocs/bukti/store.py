@@ -2,16 +2,27 @@
 
 Layout of the store folder (``<workspace>/bukti`` unless overridden)::
 
-    registri.sqlite3        one row per (tahun, indikator, file)
+    registri.sqlite3        the registry (tables below)
     blob/ab/abcdef…         untouched originals and derived PDFs, named by sha256
     tmp/.tmp-…              work in progress (copies being hashed, conversions)
     .kunci                  lock file: one writer at a time
 
+Registry tables (schema 2): ``bukti`` — the evidence in force, one row per
+(tahun, indikator, file); ``sampah`` — removed evidence, kept with its blobs
+until the trash is emptied on purpose; ``riwayat`` — every change (who, when,
+what); ``blob_tertunda`` — blobs an unfinished operation may have left
+unreferenced. A registry of schema 1 is migrated in one transaction when
+opened.
+
 Crash safety. A blob only ever appears under its final name by ``os.replace``
-of a complete, fsynced temp file, and registry rows are inserted (one
-transaction) only after every blob they name is durable. A kill at any moment
-therefore leaves at worst a stray temp file or an unreferenced blob, both of
-which the next writer sweeps away; never a row without its blob.
+of a complete, fsynced temp file. Before an add places a blob, its hash is
+committed to ``blob_tertunda``; the rows naming it and the removal from
+``blob_tertunda`` are committed together, after every blob is durable. A kill
+at any moment therefore leaves at worst a stray temp file or an unreferenced
+blob listed in ``blob_tertunda``, which the next writer sweeps away; never a
+row without its blob. A blob that is unreferenced but *not* listed (a store
+whose registry was lost or replaced) is never deleted automatically:
+``zidocs bukti periksa`` reports it.
 """
 
 from __future__ import annotations
@@ -20,42 +31,100 @@ import contextlib
 import datetime as dt
 import difflib
 import fcntl
+import getpass
 import hashlib
+import json
 import os
 import shutil
 import sqlite3
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Iterator, Sequence
 
+from zidocs.bukti import pesan
 from zidocs.bukti.intake import BuktiDitolak, Converter, inspect_file
 from zidocs.errors import BuktiError, InputError
-from zidocs.errors import os_reason
 from zidocs.plan.models import Plan
 
 ENV_STORE = "ZIDOCS_BUKTI"
+ENV_PENGGUNA = "ZIDOCS_PENGGUNA"
 REGISTRY = "registri.sqlite3"
-SCHEMA_VERSION = 1
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS bukti (
-    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+SCHEMA_VERSION = 2
+# columns of ``bukti`` (and ``sampah``):
+#   indikator    opaque key of the plan's indicator
+#   sha256       the untouched original
+#   nama_asli    as uploaded; never used as a path
+#   ditambahkan  ISO 8601, UTC
+#   pdf_sha256   derived PDF (conversion/repair), if any
+#   catatan      the conversion or repair made
+#   tanggal      activity date TTTT-BB-HH, if given (schema 2)
+_BUKTI_COLUMNS = """
     tahun       INTEGER NOT NULL,
     indikator   TEXT    NOT NULL,
-    sha256      TEXT    NOT NULL,          -- the untouched original
-    nama_asli   TEXT    NOT NULL,          -- as uploaded; never used as a path
+    sha256      TEXT    NOT NULL,
+    nama_asli   TEXT    NOT NULL,
     ukuran      INTEGER NOT NULL,
     media_type  TEXT    NOT NULL,
     halaman     INTEGER NOT NULL,
     keterangan  TEXT    NOT NULL DEFAULT '',
-    ditambahkan TEXT    NOT NULL,          -- ISO 8601, UTC
-    pdf_sha256  TEXT,                      -- derived PDF (conversion/repair), if any
-    catatan     TEXT    NOT NULL DEFAULT '' -- the conversion or repair made
+    ditambahkan TEXT    NOT NULL,
+    pdf_sha256  TEXT,
+    catatan     TEXT    NOT NULL DEFAULT '',
+    tanggal     TEXT
+"""
+_SCHEMA_2_TABLES = f"""
+CREATE TABLE IF NOT EXISTS sampah (
+    id          INTEGER PRIMARY KEY,
+    {_BUKTI_COLUMNS.strip()},
+    dihapus     TEXT    NOT NULL,
+    dihapus_oleh TEXT   NOT NULL
+);
+CREATE TABLE IF NOT EXISTS riwayat (
+    no          INTEGER PRIMARY KEY AUTOINCREMENT,
+    waktu       TEXT    NOT NULL,
+    oleh        TEXT    NOT NULL,
+    aksi        TEXT    NOT NULL,
+    bukti_id    INTEGER,
+    rincian     TEXT    NOT NULL DEFAULT '{{}}'
+);
+CREATE INDEX IF NOT EXISTS riwayat_bukti ON riwayat (bukti_id);
+CREATE TABLE IF NOT EXISTS blob_tertunda (
+    sha256      TEXT PRIMARY KEY
+);
+"""
+# sampah: removed rows, under the ID they had (and get back on restore); dihapus ISO 8601 UTC.
+# riwayat: waktu ISO 8601 UTC; oleh the OS user or the name passed in; aksi one of tambah, hapus,
+#   pulihkan, pindah, ubah, kosongkan, impor, migrasi; rincian JSON of what changed.
+# blob_tertunda: blobs an unfinished operation may have left unreferenced.
+SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS bukti (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    {_BUKTI_COLUMNS.strip()}
 );
 CREATE INDEX IF NOT EXISTS bukti_tahun_indikator ON bukti (tahun, indikator);
 CREATE INDEX IF NOT EXISTS bukti_sha256 ON bukti (sha256);
-"""
+{_SCHEMA_2_TABLES}"""
+MIGRATIONS = {  # from version → SQL bringing it to version + 1
+    1: "ALTER TABLE bukti ADD COLUMN tanggal TEXT;\n" + _SCHEMA_2_TABLES,
+}
 CHUNK = 1 << 20
+TETAP = object()  # edit(): leave this field as it is
+
+
+def pengguna(nama: str | None = None) -> str:
+    """Who makes a change: the name the front end passes (the CLI's --oleh /
+    $ZIDOCS_PENGGUNA, the web's logged-in user), else the OS user."""
+    if nama and nama.strip():
+        return nama.strip()
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry (containers)
+        return f"uid {os.getuid()}"
+
+
+def _stamp(now: dt.datetime) -> str:
+    return now.astimezone(dt.timezone.utc).replace(microsecond=0).isoformat()
 
 
 class IndikatorTidakDikenal(BuktiError):
@@ -76,6 +145,14 @@ class BuktiTidakDitemukan(BuktiError):
     """No registry row with that ID."""
 
 
+class BuktiBentrok(BuktiError):
+    """A change would file the same content twice under one indicator."""
+
+
+class PenyimpananGagal(InputError):
+    """The file system refused a write to the store (exit 3, like other OS errors)."""
+
+
 @dataclass(frozen=True)
 class BuktiEntry:
     id: int
@@ -90,10 +167,39 @@ class BuktiEntry:
     ditambahkan: str
     pdf_sha256: str | None
     catatan: str
+    tanggal: str | None = None  # activity date TTTT-BB-HH, if given
 
     @property
     def area(self) -> str:
         return self.indikator.split(".", 1)[0]
+
+    def tanggal_efektif(self, tz: dt.tzinfo | None = None) -> dt.date:
+        """The activity date if given, else the local date it was added (``tz``; default local)."""
+        if self.tanggal:
+            return dt.date.fromisoformat(self.tanggal)
+        return tanggal_lokal(self.ditambahkan, tz)
+
+
+ENTRY_COLUMNS = tuple(f.name for f in fields(BuktiEntry))
+
+
+@dataclass(frozen=True)
+class SampahEntry:
+    entry: BuktiEntry
+    dihapus: str
+    dihapus_oleh: str
+
+
+@dataclass(frozen=True)
+class Perubahan:
+    """One line of the registry's history."""
+
+    no: int
+    waktu: str
+    oleh: str
+    aksi: str
+    bukti_id: int | None
+    rincian: dict
 
 
 @dataclass(frozen=True)
@@ -120,7 +226,13 @@ class AddResult:
 @dataclass(frozen=True)
 class RemoveResult:
     entry: BuktiEntry
-    blob_dihapus: tuple[str, ...] = field(default=())
+    blob_dihapus: tuple[str, ...] = field(default=())  # always () now: removed evidence goes to the trash
+
+
+@dataclass(frozen=True)
+class EmptyResult:
+    entries: tuple[SampahEntry, ...]
+    blob_dihapus: tuple[str, ...]
 
 
 def resolve_store_root(workspace: Path, option: Path | None = None) -> Path:
@@ -156,65 +268,129 @@ class BuktiStore:
     def open(cls, root: Path, *, create: bool = True) -> "BuktiStore":
         store = cls(root)
         if not store.db_path.exists():
-            if not create:
+            blobs = store.blob_count()
+            if not create and not blobs:
                 raise InputError(
                     f"Penyimpanan bukti belum ada di {store.root}. Tambahkan bukti dulu dengan "
                     "`zidocs bukti add`, atau tunjuk penyimpanan lain dengan --bukti / ZIDOCS_BUKTI."
                 )
+            if blobs:
+                raise BuktiError(
+                    f"Registri bukti {store.db_path} tidak ada, padahal {store.blob_dir} berisi {blobs} "
+                    "berkas bukti. zidocs tidak membuat registri kosong di atasnya (berkas itu akan "
+                    "terlihat yatim). Kembalikan registri.sqlite3 dari cadangan, atau pulihkan seluruh "
+                    "penyimpanan dengan `zidocs bukti impor BERKAS.zip`."
+                )
             try:
                 store.root.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise InputError(f"Folder penyimpanan bukti {store.root} tidak dapat dibuat: {exc}") from exc
-        store.blob_dir.mkdir(exist_ok=True)
-        store.tmp_dir.mkdir(exist_ok=True)
-        with store._connect() as con:
-            version = con.execute("PRAGMA user_version").fetchone()[0]
-            if version == 0:
-                con.executescript(SCHEMA + f"PRAGMA user_version = {SCHEMA_VERSION};")
-            elif version > SCHEMA_VERSION:
-                raise InputError(
-                    f"Registri bukti {store.db_path} dibuat oleh zidocs yang lebih baru "
-                    f"(skema {version}). Perbarui zidocs."
-                )
+                raise PenyimpananGagal(f"Folder penyimpanan bukti {store.root} tidak dapat dibuat: "
+                                       f"{pesan.os_alasan(exc)}.") from None
+        with store._fs("membuka penyimpanan"):
+            store.blob_dir.mkdir(exist_ok=True)
+            store.tmp_dir.mkdir(exist_ok=True)
+        store._migrate()
         return store
 
+    def blob_count(self) -> int:
+        if not self.blob_dir.is_dir():
+            return 0
+        return sum(1 for sub in self.blob_dir.iterdir() for _ in (sub.iterdir() if sub.is_dir() else [sub]))
+
+    def _migrate(self) -> None:
+        with self._connect() as con:
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+            if version == SCHEMA_VERSION:
+                return
+            if version > SCHEMA_VERSION:
+                raise InputError(
+                    f"Registri bukti {self.db_path} dibuat oleh zidocs yang lebih baru "
+                    f"(skema {version}). Perbarui zidocs."
+                )
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                version = con.execute("PRAGMA user_version").fetchone()[0]  # another process may have won
+                start = version
+                if version == 0:
+                    _run_script(con, SCHEMA)
+                    version = SCHEMA_VERSION
+                while version < SCHEMA_VERSION:
+                    _run_script(con, MIGRATIONS[version])
+                    version += 1
+                if start not in (0, SCHEMA_VERSION):
+                    con.execute("INSERT INTO riwayat (waktu, oleh, aksi, bukti_id, rincian) VALUES (?, ?, ?, NULL, ?)",
+                                (_stamp(dt.datetime.now(dt.timezone.utc)), pengguna(), "migrasi",
+                                 json.dumps({"skema_dari": start, "skema_ke": SCHEMA_VERSION})))
+                con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+
     @contextlib.contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
+    def _connect(self, *, readonly: bool = False) -> Iterator[sqlite3.Connection]:
         try:
-            con = sqlite3.connect(self.db_path, isolation_level=None, timeout=30)
+            if readonly:
+                con = sqlite3.connect(f"{self.db_path.resolve().as_uri()}?mode=ro", uri=True,
+                                      isolation_level=None, timeout=30)
+            else:
+                con = sqlite3.connect(self.db_path, isolation_level=None, timeout=30)
         except sqlite3.Error as exc:
-            raise InputError(f"Registri bukti {self.db_path} tidak dapat dibuka: {exc}") from exc
+            raise InputError(f"Registri bukti {self.db_path} tidak dapat dibuka ({_sqlite(exc)}).") from None
         try:
             con.execute("PRAGMA synchronous = FULL")
             con.row_factory = sqlite3.Row
             yield con
         except sqlite3.DatabaseError as exc:
-            raise BuktiError(f"Registri bukti {self.db_path} rusak atau tidak terbaca: {exc}") from exc
+            raise BuktiError(f"Registri bukti {self.db_path} rusak atau tidak terbaca ({_sqlite(exc)}). "
+                             "Periksa dengan `zidocs bukti periksa`; pulihkan dari cadangan dengan "
+                             "`zidocs bukti impor`.") from None
         finally:
             con.close()
 
     @contextlib.contextmanager
-    def lock(self) -> Iterator[None]:
-        """Exclusive writer lock; then sweep what a killed writer left behind."""
-        fd = os.open(self.root / ".kunci", os.O_RDWR | os.O_CREAT, 0o644)
+    def _fs(self, what: str) -> Iterator[None]:
+        """OS errors while writing the store: one Indonesian message naming the store, no temp path."""
+        try:
+            yield
+        except OSError as exc:
+            raise PenyimpananGagal(
+                f"Penyimpanan bukti {self.root}: {pesan.os_alasan(exc)} saat {what}. Periksa izin dan "
+                "ruang disk folder itu, lalu ulangi; catatan bukti tidak berubah."
+            ) from None
+
+    @contextlib.contextmanager
+    def lock(self, *, sweep: bool = True) -> Iterator[None]:
+        """Exclusive writer lock; then (``sweep``) clear what a killed writer left behind."""
+        with self._fs("mengunci penyimpanan"):
+            fd = os.open(self.root / ".kunci", os.O_RDWR | os.O_CREAT, 0o644)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
-            self._sweep()
+            if sweep:
+                self._sweep()
             yield
         finally:
             os.close(fd)
 
     def _sweep(self) -> None:
-        for item in self.tmp_dir.iterdir():
-            if item.is_dir():
-                shutil.rmtree(item, ignore_errors=True)
-            else:
-                item.unlink(missing_ok=True)
-        referenced = self.referenced_hashes()
-        for sub in self.blob_dir.iterdir():
-            for blob in sub.iterdir() if sub.is_dir() else [sub]:
-                if blob.name not in referenced:
-                    blob.unlink(missing_ok=True)
+        with self._fs("membersihkan sisa pekerjaan yang terhenti"):
+            for item in self.tmp_dir.iterdir():
+                if item.is_dir():
+                    shutil.rmtree(item, ignore_errors=True)
+                else:
+                    item.unlink(missing_ok=True)
+            with self._connect() as con:
+                pending = [r[0] for r in con.execute("SELECT sha256 FROM blob_tertunda")]
+            if not pending:
+                return
+            referenced = self.referenced_hashes()
+            for digest in pending:
+                if digest not in referenced:
+                    self.blob_path(digest).unlink(missing_ok=True)
+            with self._connect() as con:
+                con.execute("BEGIN IMMEDIATE")
+                con.executemany("DELETE FROM blob_tertunda WHERE sha256 = ?", [(d,) for d in pending])
+                con.execute("COMMIT")
 
     # --- reading ------------------------------------------------------------
 
@@ -239,17 +415,40 @@ class BuktiStore:
     def get(self, entry_id: int) -> BuktiEntry:
         with self._connect() as con:
             row = con.execute("SELECT * FROM bukti WHERE id = ?", (entry_id,)).fetchone()
+            in_trash = row is None and con.execute("SELECT 1 FROM sampah WHERE id = ?", (entry_id,)).fetchone()
         if row is None:
+            if in_trash:
+                raise BuktiTidakDitemukan(
+                    f"Bukti ID {entry_id} ada di sampah. Pulihkan dulu dengan `zidocs bukti restore {entry_id}`.")
             raise BuktiTidakDitemukan(
                 f"Tidak ada bukti dengan ID {entry_id}. Lihat ID yang ada dengan `zidocs bukti list`."
             )
         return _entry(row)
 
-    def referenced_hashes(self) -> set[str]:
+    def sampah(self) -> list[SampahEntry]:
         with self._connect() as con:
-            rows = con.execute("SELECT sha256 FROM bukti UNION SELECT pdf_sha256 FROM bukti "
-                               "WHERE pdf_sha256 IS NOT NULL").fetchall()
+            return [_sampah(row) for row in con.execute("SELECT * FROM sampah ORDER BY id")]
+
+    def riwayat(self, bukti_id: int | None = None) -> list[Perubahan]:
+        sql, args = "SELECT * FROM riwayat", ()
+        if bukti_id is not None:
+            sql, args = sql + " WHERE bukti_id = ?", (bukti_id,)
+        with self._connect() as con:
+            return [Perubahan(r["no"], r["waktu"], r["oleh"], r["aksi"], r["bukti_id"], json.loads(r["rincian"]))
+                    for r in con.execute(sql + " ORDER BY no", args)]
+
+    def referenced_hashes(self) -> set[str]:
+        """Every blob a row names, in force or in the trash."""
+        with self._connect() as con:
+            rows = con.execute(
+                "SELECT sha256 FROM bukti UNION SELECT pdf_sha256 FROM bukti WHERE pdf_sha256 IS NOT NULL "
+                "UNION SELECT sha256 FROM sampah UNION SELECT pdf_sha256 FROM sampah "
+                "WHERE pdf_sha256 IS NOT NULL").fetchall()
         return {r[0] for r in rows}
+
+    def tanggal_bukti(self, tahun: int, tz: dt.tzinfo | None = None) -> dict[str, tuple[dt.date, ...]]:
+        """{indikator: effective dates} of the evidence in force (see :func:`tanggal_bukti`)."""
+        return tanggal_bukti(self.root, tahun, tz=tz)
 
     # --- writing ------------------------------------------------------------
 
@@ -271,11 +470,15 @@ class BuktiStore:
         keterangan: str = "",
         now: dt.datetime,
         converter: Converter | None = None,
+        tanggal: dt.date | None = None,
+        terima_rusak: bool = False,
+        oleh: str | None = None,
     ) -> AddResult:
         """Check every file, then store them all or none. The indicator must be valid."""
-        ditambahkan = now.astimezone(dt.timezone.utc).replace(microsecond=0).isoformat()
+        ditambahkan = _stamp(now)
         with self.lock():
-            work = Path(tempfile.mkdtemp(prefix=".tmp-", dir=self.tmp_dir))
+            with self._fs("menyiapkan folder kerja"):
+                work = Path(tempfile.mkdtemp(prefix=".tmp-", dir=self.tmp_dir))
             try:
                 staged, refused = [], []
                 for n, src in enumerate(files):
@@ -283,23 +486,46 @@ class BuktiStore:
                     wd = work / f"{n:04d}"
                     wd.mkdir()
                     try:
-                        copy, digest, size = _copy_hashing(src, wd / "asli")
-                        intake = inspect_file(copy, wd, nama=src.name, converter=converter)
+                        copy, digest, size = self._copy_hashing(src, wd / "asli")
+                        intake = inspect_file(copy, wd, nama=src.name, converter=converter,
+                                              terima_rusak=terima_rusak)
                     except BuktiDitolak as exc:
                         refused.append(exc)
-                        continue
-                    except OSError as exc:
-                        refused.append(BuktiDitolak(src.name, f"berkas tidak dapat dibaca ({os_reason(exc)}).",
-                                                    "Periksa jalur dan izin berkasnya."))
                         continue
                     staged.append((src.name, copy, digest, size, intake))
                 if refused:
                     raise BuktiDitolakBanyak(refused, len(files))
-                return self._commit(staged, indikator, tahun, keterangan, ditambahkan)
+                with self._fs("menyimpan berkas bukti"):
+                    return self._commit(staged, indikator, tahun, keterangan, ditambahkan,
+                                        tanggal.isoformat() if tanggal else None, pengguna(oleh))
             finally:
                 shutil.rmtree(work, ignore_errors=True)
 
-    def _commit(self, staged, indikator, tahun, keterangan, ditambahkan) -> AddResult:
+    def _copy_hashing(self, src: Path, dest: Path) -> tuple[Path, str, int]:
+        """Copy ``src`` to ``dest`` (a private temp path) while hashing what was copied.
+        A source that cannot be read is refused; a store that cannot be written is an OS error."""
+        h = hashlib.sha256()
+        size = 0
+        try:
+            fin = open(src, "rb")
+        except OSError as exc:
+            raise BuktiDitolak(src.name, f"berkas tidak dapat dibaca ({pesan.os_alasan(exc)}).",
+                               "Periksa jalur dan izin berkasnya.") from None
+        with fin, self._fs(f"menyalin {src.name}"), open(dest, "wb") as fout:
+            while True:
+                try:
+                    chunk = fin.read(CHUNK)
+                except OSError as exc:
+                    raise BuktiDitolak(src.name, f"berkas tidak dapat dibaca ({pesan.os_alasan(exc)}).",
+                                       "Periksa berkas dan medianya, lalu salin ulang.") from None
+                if not chunk:
+                    break
+                h.update(chunk)
+                fout.write(chunk)
+                size += len(chunk)
+        return dest, h.hexdigest(), size
+
+    def _commit(self, staged, indikator, tahun, keterangan, ditambahkan, tanggal, oleh) -> AddResult:
         plan: list[tuple] = []
         first_in_batch: dict[str, str] = {}
         with self._connect() as con:
@@ -315,30 +541,43 @@ class BuktiStore:
                     plan.append(("dup-batch", nama, digest))
                     continue
                 first_in_batch[digest] = nama
-                # blobs first, durable, before any row names them
-                self._place_blob(copy, digest)
-                pdf_digest = None
-                if intake.derived_pdf is not None:
-                    pdf_digest = sha256_file(intake.derived_pdf)
-                    self._place_blob(intake.derived_pdf, pdf_digest)
+                pdf_digest = sha256_file(intake.derived_pdf) if intake.derived_pdf is not None else None
                 others = tuple(_entry(o) for o in con.execute(
                     "SELECT * FROM bukti WHERE sha256 = ? ORDER BY id", (digest,)))
-                plan.append(("new", nama, (digest, size, intake, pdf_digest, others)))
+                plan.append(("new", nama, (digest, size, intake, pdf_digest, others, copy)))
+            new = [payload for kind, _, payload in plan if kind == "new"]
+            placing = sorted({d for p in new for d in (p[0], p[3]) if d})
+            # 1. the blobs about to be placed are recorded as pending ...
+            con.execute("BEGIN IMMEDIATE")
+            con.executemany("INSERT OR IGNORE INTO blob_tertunda (sha256) VALUES (?)", [(d,) for d in placing])
+            con.execute("COMMIT")
+            _kill_point("tambah-tertunda")
+            # 2. ... then placed, durable, before any row names them
+            for digest, _, intake, pdf_digest, _, copy in new:
+                self._place_blob(copy, digest)
+                if pdf_digest is not None:
+                    self._place_blob(intake.derived_pdf, pdf_digest)
+            _kill_point("tambah-blob")
+            # 3. rows, history and "no longer pending" in one transaction
             new_ids: dict[str, int] = {}
             con.execute("BEGIN IMMEDIATE")
             try:
                 for kind, nama, payload in plan:
                     if kind != "new":
                         continue
-                    digest, size, intake, pdf_digest, _ = payload
+                    digest, size, intake, pdf_digest, _, _ = payload
                     cur = con.execute(
                         "INSERT INTO bukti (tahun, indikator, sha256, nama_asli, ukuran, media_type, "
-                        "halaman, keterangan, ditambahkan, pdf_sha256, catatan) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "halaman, keterangan, ditambahkan, pdf_sha256, catatan, tanggal) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (tahun, indikator, digest, nama, size, intake.media_type, intake.halaman,
-                         keterangan, ditambahkan, pdf_digest, intake.catatan),
+                         keterangan, ditambahkan, pdf_digest, intake.catatan, tanggal),
                     )
                     new_ids[digest] = cur.lastrowid
+                    _log(con, ditambahkan, oleh, "tambah", cur.lastrowid, {
+                        "tahun": tahun, "indikator": indikator, "nama_asli": nama, "sha256": digest,
+                        "tanggal": tanggal, "keterangan": keterangan, "catatan": intake.catatan})
+                con.executemany("DELETE FROM blob_tertunda WHERE sha256 = ?", [(d,) for d in placing])
                 con.execute("COMMIT")
             except BaseException:
                 con.execute("ROLLBACK")
@@ -357,37 +596,202 @@ class BuktiStore:
                 items.append(AddedItem(nama, False, new_entries[payload[0]], payload[4]))
         return AddResult(tuple(items))
 
-    def remove(self, entry_id: int) -> RemoveResult:
-        """Remove one registry row; delete a blob only when no row refers to it."""
-        with self.lock():
-            entry = self.get(entry_id)
+    def remove(self, entry_id: int, *, now: dt.datetime | None = None, oleh: str | None = None) -> RemoveResult:
+        """Move one row to the trash (``sampah``); its blobs stay until the trash is emptied."""
+        when = _stamp(now or dt.datetime.now(dt.timezone.utc))
+        who = pengguna(oleh)
+        with self.lock(), self._connect() as con:
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                row = con.execute("SELECT * FROM bukti WHERE id = ?", (entry_id,)).fetchone()
+                if row is None:
+                    con.execute("ROLLBACK")
+                    self.get(entry_id)  # raises the right message
+                entry = _entry(row)
+                cols = ", ".join(ENTRY_COLUMNS)
+                con.execute(f"INSERT INTO sampah ({cols}, dihapus, dihapus_oleh) "
+                            f"SELECT {cols}, ?, ? FROM bukti WHERE id = ?", (when, who, entry_id))
+                con.execute("DELETE FROM bukti WHERE id = ?", (entry_id,))
+                _log(con, when, who, "hapus", entry_id, {"indikator": entry.indikator, "nama_asli": entry.nama_asli,
+                                                         "sha256": entry.sha256})
+                con.execute("COMMIT")
+            except BaseException:
+                if con.in_transaction:
+                    con.execute("ROLLBACK")
+                raise
+        return RemoveResult(entry, ())
+
+    def restore(self, entry_id: int, *, now: dt.datetime | None = None, oleh: str | None = None) -> BuktiEntry:
+        """Bring a removed row back from the trash, under its old ID."""
+        when = _stamp(now or dt.datetime.now(dt.timezone.utc))
+        who = pengguna(oleh)
+        with self.lock(), self._connect() as con:
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                row = con.execute("SELECT * FROM sampah WHERE id = ?", (entry_id,)).fetchone()
+                if row is None:
+                    active = con.execute("SELECT 1 FROM bukti WHERE id = ?", (entry_id,)).fetchone()
+                    raise BuktiTidakDitemukan(
+                        f"Bukti ID {entry_id} tidak ada di sampah" + (" (bukti itu masih berlaku)." if active else
+                        ". Lihat isi sampah dengan `zidocs bukti sampah`."))
+                entry = _sampah(row).entry
+                same = con.execute("SELECT id FROM bukti WHERE tahun = ? AND indikator = ? AND sha256 = ?",
+                                   (entry.tahun, entry.indikator, entry.sha256)).fetchone()
+                if same is not None:
+                    raise BuktiBentrok(
+                        f"Bukti ID {entry_id} ({entry.nama_asli}) tidak dipulihkan: isi yang sama sudah tercatat "
+                        f"untuk {entry.indikator} sebagai bukti ID {same[0]}. Tidak ada yang perlu dipulihkan; "
+                        "kosongkan dari sampah bila tidak diperlukan lagi.")
+                cols = ", ".join(ENTRY_COLUMNS)
+                con.execute(f"INSERT INTO bukti ({cols}) SELECT {cols} FROM sampah WHERE id = ?", (entry_id,))
+                con.execute("DELETE FROM sampah WHERE id = ?", (entry_id,))
+                _log(con, when, who, "pulihkan", entry_id, {"indikator": entry.indikator,
+                                                            "nama_asli": entry.nama_asli})
+                con.execute("COMMIT")
+            except BaseException:
+                if con.in_transaction:
+                    con.execute("ROLLBACK")
+                raise
+        return entry
+
+    def empty_trash(self, ids: Sequence[int] | None = None, *, now: dt.datetime | None = None,
+                    oleh: str | None = None) -> EmptyResult:
+        """Delete trash rows for good (all, or ``ids``), and every blob no row names any more."""
+        when = _stamp(now or dt.datetime.now(dt.timezone.utc))
+        who = pengguna(oleh)
+        with self.lock(), self._fs("mengosongkan sampah"):
             with self._connect() as con:
                 con.execute("BEGIN IMMEDIATE")
-                con.execute("DELETE FROM bukti WHERE id = ?", (entry_id,))
-                con.execute("COMMIT")
+                try:
+                    rows = [_sampah(r) for r in con.execute("SELECT * FROM sampah ORDER BY id")]
+                    if ids is not None:
+                        wanted = set(ids)
+                        missing = sorted(wanted - {r.entry.id for r in rows})
+                        if missing:
+                            raise BuktiTidakDitemukan(
+                                f"Tidak ada di sampah: ID {', '.join(map(str, missing))}. "
+                                "Lihat isi sampah dengan `zidocs bukti sampah`.")
+                        rows = [r for r in rows if r.entry.id in wanted]
+                    hashes = sorted({d for r in rows for d in (r.entry.sha256, r.entry.pdf_sha256) if d})
+                    con.executemany("DELETE FROM sampah WHERE id = ?", [(r.entry.id,) for r in rows])
+                    con.executemany("INSERT OR IGNORE INTO blob_tertunda (sha256) VALUES (?)",
+                                    [(d,) for d in hashes])
+                    for r in rows:
+                        _log(con, when, who, "kosongkan", r.entry.id,
+                             {"indikator": r.entry.indikator, "nama_asli": r.entry.nama_asli,
+                              "sha256": r.entry.sha256})
+                    con.execute("COMMIT")
+                except BaseException:
+                    if con.in_transaction:
+                        con.execute("ROLLBACK")
+                    raise
+            _kill_point("kosongkan-baris")
             referenced = self.referenced_hashes()
             deleted = []
-            for digest in filter(None, (entry.sha256, entry.pdf_sha256)):
+            for digest in hashes:
                 if digest not in referenced:
                     self.blob_path(digest).unlink(missing_ok=True)
                     deleted.append(digest)
-            return RemoveResult(entry, tuple(deleted))
+            with self._connect() as con:
+                con.execute("BEGIN IMMEDIATE")
+                con.executemany("DELETE FROM blob_tertunda WHERE sha256 = ?", [(d,) for d in hashes])
+                con.execute("COMMIT")
+        return EmptyResult(tuple(rows), tuple(deleted))
+
+    def move(self, entry_id: int, indikator: str, *, now: dt.datetime | None = None,
+             oleh: str | None = None) -> tuple[BuktiEntry, BuktiEntry]:
+        """File one row under another indicator (already checked against the plan). (before, after)."""
+        return self._update(entry_id, "pindah", now, oleh, indikator=indikator)
+
+    def edit(self, entry_id: int, *, keterangan: str | None = None, tanggal=TETAP,
+             now: dt.datetime | None = None, oleh: str | None = None) -> tuple[BuktiEntry, BuktiEntry]:
+        """Correct keterangan and/or the activity date (``tanggal``: a date, or None to clear it)."""
+        changes: dict = {}
+        if keterangan is not None:
+            changes["keterangan"] = keterangan
+        if tanggal is not TETAP:
+            changes["tanggal"] = tanggal.isoformat() if tanggal is not None else None
+        if not changes:
+            raise InputError("Tidak ada yang diubah: sebutkan --keterangan, --tanggal atau --tanpa-tanggal.")
+        return self._update(entry_id, "ubah", now, oleh, **changes)
+
+    def _update(self, entry_id: int, aksi: str, now, oleh, **changes) -> tuple[BuktiEntry, BuktiEntry]:
+        when = _stamp(now or dt.datetime.now(dt.timezone.utc))
+        who = pengguna(oleh)
+        with self.lock(), self._connect() as con:
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                row = con.execute("SELECT * FROM bukti WHERE id = ?", (entry_id,)).fetchone()
+                if row is None:
+                    con.execute("ROLLBACK")
+                    self.get(entry_id)
+                before = _entry(row)
+                if "indikator" in changes:
+                    if changes["indikator"] == before.indikator:
+                        raise BuktiBentrok(f"Bukti ID {entry_id} sudah tercatat untuk {before.indikator}; "
+                                           "tidak ada yang dipindahkan.")
+                    same = con.execute("SELECT id FROM bukti WHERE tahun = ? AND indikator = ? AND sha256 = ?",
+                                       (before.tahun, changes["indikator"], before.sha256)).fetchone()
+                    if same is not None:
+                        raise BuktiBentrok(
+                            f"Bukti ID {entry_id} ({before.nama_asli}) tidak dipindahkan: isi yang sama sudah "
+                            f"tercatat untuk {changes['indikator']} sebagai bukti ID {same[0]}. Hapus salah "
+                            f"satunya dengan `zidocs bukti remove ID`.")
+                sets = ", ".join(f"{k} = ?" for k in changes)
+                con.execute(f"UPDATE bukti SET {sets} WHERE id = ?", (*changes.values(), entry_id))
+                after = _entry(con.execute("SELECT * FROM bukti WHERE id = ?", (entry_id,)).fetchone())
+                _log(con, when, who, aksi, entry_id,
+                     {k: [getattr(before, k), getattr(after, k)] for k in changes})
+                con.execute("COMMIT")
+            except BaseException:
+                if con.in_transaction:
+                    con.execute("ROLLBACK")
+                raise
+        return before, after
 
 
 def _entry(row: sqlite3.Row) -> BuktiEntry:
-    return BuktiEntry(**{k: row[k] for k in row.keys()})
+    keys = row.keys()
+    return BuktiEntry(**{k: row[k] for k in ENTRY_COLUMNS if k in keys})
 
 
-def _copy_hashing(src: Path, dest: Path) -> tuple[Path, str, int]:
-    """Copy ``src`` to ``dest`` (a private temp path) while hashing what was copied."""
-    h = hashlib.sha256()
-    size = 0
-    with open(src, "rb") as fin, open(dest, "wb") as fout:
-        while chunk := fin.read(CHUNK):
-            h.update(chunk)
-            fout.write(chunk)
-            size += len(chunk)
-    return dest, h.hexdigest(), size
+def _sampah(row: sqlite3.Row) -> SampahEntry:
+    return SampahEntry(_entry(row), row["dihapus"], row["dihapus_oleh"])
+
+
+def _log(con: sqlite3.Connection, waktu: str, oleh: str, aksi: str, bukti_id: int | None, rincian: dict) -> None:
+    con.execute("INSERT INTO riwayat (waktu, oleh, aksi, bukti_id, rincian) VALUES (?, ?, ?, ?, ?)",
+                (waktu, oleh, aksi, bukti_id, json.dumps(rincian, ensure_ascii=False, sort_keys=True)))
+
+
+def _run_script(con: sqlite3.Connection, script: str) -> None:
+    """Run DDL statements inside the caller's transaction (executescript would commit)."""
+    for stmt in script.split(";"):  # the schema has no ';' inside statements
+        if stmt.strip():
+            con.execute(stmt)
+
+
+def _sqlite(exc: sqlite3.Error) -> str:
+    text = str(exc).lower()
+    for key, indonesian in (("locked", "sedang dikunci proses lain"), ("not a database", "bukan basis data SQLite"),
+                            ("malformed", "berkasnya rusak"), ("readonly", "hanya dapat dibaca"),
+                            ("unable to open", "tidak dapat dibuka"), ("disk i/o", "galat baca/tulis disk"),
+                            ("full", "disk penuh"), ("no such table", "tabel yang diperlukan tidak ada"),
+                            ("no such column", "kolom yang diperlukan tidak ada")):
+        if key in text:
+            return indonesian
+    return "galat SQLite"
+
+
+KILL_ENV = "ZIDOCS_UJI_BUNUH"
+
+
+def _kill_point(name: str) -> None:
+    """Tests only: ``ZIDOCS_UJI_BUNUH=<name>`` SIGKILLs this process here (see README, Pengembangan)."""
+    if os.environ.get(KILL_ENV) == name:
+        import signal
+
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -427,6 +831,25 @@ def check_indikator(plan: Plan, indikator: str):
     )
 
 
+def check_tanggal(tanggal: dt.date | None, tahun: int, now: dt.datetime) -> None:
+    """An activity date may not lie in the future, nor before the year before the plan's."""
+    if tanggal is None:
+        return
+    today = now.astimezone().date()
+    if tanggal > today:
+        raise TanggalTidakSah(
+            f"Tanggal kegiatan {tanggal.isoformat()} belum terjadi (hari ini {today.isoformat()}). "
+            "Bukti dicatat untuk kegiatan yang sudah berlangsung; periksa --tanggal.")
+    if tanggal.year < tahun - 1:
+        raise TanggalTidakSah(
+            f"Tanggal kegiatan {tanggal.isoformat()} jauh sebelum tahun rencana {tahun}. Periksa --tanggal "
+            "(TTTT-BB-HH, mis. 2026-03-20).")
+
+
+class TanggalTidakSah(BuktiError):
+    """An activity date that cannot be right."""
+
+
 def add_bukti(
     store: BuktiStore,
     plan: Plan,
@@ -436,10 +859,103 @@ def add_bukti(
     keterangan: str = "",
     now: dt.datetime,
     converter: Converter | None = None,
+    tanggal: dt.date | None = None,
+    terima_rusak: bool = False,
+    oleh: str | None = None,
 ) -> AddResult:
-    """Validate the indicator against the plan, then add ``files`` to the store."""
+    """Validate the indicator (and activity date) against the plan, then add ``files`` to the store."""
     ref = check_indikator(plan, indikator)
     if not files:
         raise InputError("Tidak ada berkas yang ditambahkan: sebutkan minimal satu berkas.")
+    check_tanggal(tanggal, plan.tahun, now)
     return store.add(files, indikator=ref.id, tahun=plan.tahun, keterangan=keterangan,
-                     now=now, converter=converter)
+                     now=now, converter=converter, tanggal=tanggal, terima_rusak=terima_rusak, oleh=oleh)
+
+
+def move_bukti(store: BuktiStore, plan: Plan, entry_id: int, indikator: str, *, now: dt.datetime,
+               oleh: str | None = None) -> tuple[BuktiEntry, BuktiEntry]:
+    """File evidence ``entry_id`` under the plan's indicator ``indikator`` (a user-typed ID)."""
+    ref = check_indikator(plan, indikator)
+    entry = store.get(entry_id)
+    if entry.tahun != plan.tahun:
+        raise BuktiBentrok(f"Bukti ID {entry_id} milik rencana tahun {entry.tahun}, bukan {plan.tahun}; "
+                           f"pindahkan dengan --tahun {entry.tahun}.")
+    return store.move(entry_id, ref.id, now=now, oleh=oleh)
+
+
+def edit_bukti(store: BuktiStore, plan: Plan | None, entry_id: int, *, keterangan: str | None = None,
+               tanggal=TETAP, now: dt.datetime, oleh: str | None = None) -> tuple[BuktiEntry, BuktiEntry]:
+    """Correct keterangan and/or activity date (``tanggal=None`` clears it) of evidence ``entry_id``."""
+    if tanggal is not TETAP and tanggal is not None:
+        check_tanggal(tanggal, store.get(entry_id).tahun, now)
+    return store.edit(entry_id, keterangan=keterangan, tanggal=tanggal, now=now, oleh=oleh)
+
+
+# --- dates for monev (read-only) ----------------------------------------------------------
+
+
+def tanggal_lokal(iso: str, tz: dt.tzinfo | None = None) -> dt.date:
+    """The calendar date of an ISO 8601 timestamp in ``tz`` (default: local);
+    a timestamp without offset is UTC, as the registry writes."""
+    try:
+        stamp = dt.datetime.fromisoformat(iso)
+    except ValueError:
+        raise BuktiError(
+            f"Registri bukti memuat waktu penambahan yang tidak sah: “{iso}”. Periksa penyimpanan bukti "
+            "dengan `zidocs bukti periksa`.") from None
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=dt.timezone.utc)
+    return stamp.astimezone(tz).date()
+
+
+def _read_dates(db: Path, tahun: int, *, readonly: bool) -> list[tuple]:
+    uri = f"{db.resolve().as_uri()}?mode={'ro' if readonly else 'rw'}"
+    con = sqlite3.connect(uri, uri=True, timeout=30)
+    try:
+        cols = {r[1] for r in con.execute("PRAGMA table_info(bukti)")}
+        tanggal_col = "tanggal" if "tanggal" in cols else "NULL"
+        return con.execute(f"SELECT indikator, ditambahkan, {tanggal_col} FROM bukti WHERE tahun = ?",
+                           (tahun,)).fetchall()
+    finally:
+        con.close()
+
+
+def tanggal_bukti(root: Path, tahun: int, *, tz: dt.tzinfo | None = None) -> dict[str, tuple[dt.date, ...]]:
+    """Per indicator key, the *effective* date of each evidence file of ``tahun``
+    in force: its activity date (``tanggal``) when given, else the local date
+    (``tz``; default: this computer's zone) on which it was added. Removed
+    evidence (in the trash) does not count.
+
+    Read-only: opens the registry with ``mode=ro``, never creates, locks or
+    migrates the store; no store yet means no evidence (an empty mapping).
+    The one exception: a hot journal left by a killed writer is rolled back
+    (SQLite refuses a read-only reader until it is).
+    Reads schema 1 registries too (no ``tanggal`` column: the date added)."""
+    db = Path(root) / REGISTRY
+    if not db.is_file():
+        return {}
+    try:
+        rows = _read_dates(db, tahun, readonly=True)
+    except sqlite3.OperationalError as exc:
+        # A writer killed mid-transaction leaves a hot journal, which SQLite must roll back
+        # before anyone may read; a read-only connection cannot. Rolling it back restores
+        # the last committed state (what every writer would do first), nothing else.
+        if "readonly" not in str(exc) or not db.with_name(REGISTRY + "-journal").exists():
+            raise BuktiError(f"Registri bukti {db} tidak terbaca ({_sqlite(exc)}). Periksa penyimpanan "
+                             "bukti dengan `zidocs bukti periksa`.") from None
+        try:
+            rows = _read_dates(db, tahun, readonly=False)
+        except sqlite3.Error as exc2:
+            raise BuktiError(f"Registri bukti {db} tidak terbaca ({_sqlite(exc2)}).") from None
+    except sqlite3.Error as exc:
+        raise BuktiError(f"Registri bukti {db} tidak terbaca ({_sqlite(exc)}). Periksa penyimpanan bukti "
+                         "dengan `zidocs bukti periksa`.") from None
+    out: dict[str, list[dt.date]] = {}
+    for indikator, ditambahkan, tanggal in rows:
+        try:
+            when = dt.date.fromisoformat(tanggal) if tanggal else tanggal_lokal(str(ditambahkan), tz)
+        except ValueError:
+            raise BuktiError(f"Registri bukti {db} memuat tanggal kegiatan yang tidak sah: “{tanggal}”. "
+                             "Perbaiki dengan `zidocs bukti edit ID --tanggal TTTT-BB-HH`.") from None
+        out.setdefault(str(indikator), []).append(when)
+    return {k: tuple(sorted(v)) for k, v in sorted(out.items())}

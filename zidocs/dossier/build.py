@@ -37,10 +37,13 @@ from typing import Callable, Sequence
 
 from zidocs import __version__
 from zidocs.office.atomic import atomic_path
+from zidocs.bukti import halaman as halaman_mod
+from zidocs.bukti import pesan
 from zidocs.bukti.intake import KIND_BY_MEDIA_TYPE, image_layout
-from zidocs.bukti.store import BuktiEntry, BuktiStore, sha256_file
+from zidocs.bukti.store import BuktiEntry, BuktiStore, _kill_point, sha256_file
 from zidocs.dossier import manifest as manifest_mod
 from zidocs.dossier import pages as pages_mod
+from zidocs.dossier.publish import MANIFEST_KEY, Publikasi, manifest_id
 from zidocs.dossier.layout import DossierLayout, Evidence, Placement, layout_dossier, plain
 from zidocs.dossier.stamp import FONT_BASE, FONT_RESOURCE, stamp_geometry
 from zidocs.errors import BuktiError, InputError
@@ -106,7 +109,28 @@ def build_dossier(
     tanggal: dt.date,
     progress: Progress | None = None,
 ) -> DossierResult:
-    """Build one dossier: ``areas`` (plan codes) or None for all areas combined."""
+    """Build one dossier: ``areas`` (plan codes) or None for all areas combined.
+
+    The folder ``outdir`` is replaced as one set (:mod:`zidocs.dossier.publish`)."""
+    with Publikasi(outdir) as pub:
+        result = _build_one(store, plan, pub, areas=areas, tanggal=tanggal, progress=progress)
+        pub.publish([result.pdf.name, result.manifest.name])
+    return result
+
+
+def build_all(store: BuktiStore, plan: Plan, outdir: Path, *, tanggal: dt.date,
+              progress: Progress | None = None) -> list[DossierResult]:
+    """One dossier per area, then one for all areas; published together as one set."""
+    with Publikasi(outdir) as pub:
+        results = [_build_one(store, plan, pub, areas=[a.kode], tanggal=tanggal, progress=progress)
+                   for a in plan.rencana_aksi.area]
+        results.append(_build_one(store, plan, pub, areas=None, tanggal=tanggal, progress=progress))
+        pub.publish([n for r in results for n in (r.pdf.name, r.manifest.name)])
+    return results
+
+
+def _build_one(store: BuktiStore, plan: Plan, pub: Publikasi, *, areas: Sequence[str] | None,
+               tanggal: dt.date, progress: Progress | None) -> DossierResult:
     started = time.perf_counter()
     progress = progress or (lambda stage, done, total: None)
     known = [a.kode for a in plan.rencana_aksi.area]
@@ -119,12 +143,10 @@ def build_dossier(
     else:
         chosen = known
     entries = entry_order(plan, [e for e in store.entries(tahun=plan.tahun) if e.area in chosen])
-    outdir = Path(outdir)
-    outdir.mkdir(parents=True, exist_ok=True)
     name = dossier_name(None if areas is None else chosen)
 
     with contextlib.ExitStack() as stack:
-        work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=".tmp-", dir=outdir)))
+        work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=".tmp-", dir=pub.workdir)))
         sources = _probe(store, entries, work, stack, progress)
         evidence = [
             Evidence(e.id, e.indikator, e.nama_asli, e.sha256,
@@ -151,29 +173,24 @@ def build_dossier(
         drawn_path = work / "halaman-zidocs.pdf"
         links = pages_mod.render(drawn_path, cover, layout, placeholders)
 
-        target = outdir / f"{name}.pdf"
+        # the manifest (all but the PDF's hash) is known now: its id goes into the PDF
+        body = manifest_mod.build(plan=plan, areas=chosen, combined=areas is None, tanggal=tanggal,
+                                  layout=layout, entries=entries,
+                                  notes={sha: s.notes for sha, s in sources.items()},
+                                  pdf_name=f"{name}.pdf")
+        mid = manifest_id(body)
+        target = pub.staging / f"{name}.pdf"
         removed = _assemble(target, layout, drawn_path, links, sources, placeholders, plan, judul,
-                            tanggal, work, progress)
+                            tanggal, work, progress, mid)
         removed += sum(s.active_removed for s in sources.values() if s.alasan is None)
-        stamp_sha = sha256_file(target)
-        manifest_path = outdir / f"{name}.json"
-        manifest_mod.write(manifest_path, plan=plan, areas=chosen, combined=areas is None,
-                           tanggal=tanggal, layout=layout, entries=entries,
-                           notes={sha: s.notes for sha, s in sources.items()},
-                           pdf_name=target.name, pdf_sha256=stamp_sha)
+        _kill_point("dossier-pdf")
+        manifest_mod.write(pub.staging / f"{name}.json", body, mid, sha256_file(target))
+        _kill_point("dossier-manifest")
     report = tuple(f"{p.evidence.nama} (ID {p.evidence.id}, {p.evidence.indikator}): {p.evidence.alasan}"
                    for p, _ in placeholders)
-    return DossierResult(target, manifest_path, tuple(chosen), layout.files, layout.total_pages,
-                         report, cover.duplicates, time.perf_counter() - started, removed)
-
-
-def build_all(store: BuktiStore, plan: Plan, outdir: Path, *, tanggal: dt.date,
-              progress: Progress | None = None) -> list[DossierResult]:
-    """One dossier per area, then one for all areas."""
-    results = [build_dossier(store, plan, outdir, areas=[a.kode], tanggal=tanggal, progress=progress)
-               for a in plan.rencana_aksi.area]
-    results.append(build_dossier(store, plan, outdir, areas=None, tanggal=tanggal, progress=progress))
-    return results
+    final = pub.outdir
+    return DossierResult(final / f"{name}.pdf", final / f"{name}.json", tuple(chosen), layout.files,
+                         layout.total_pages, report, cover.duplicates, time.perf_counter() - started, removed)
 
 
 def _placeholder_message(p: Placement) -> str:
@@ -231,17 +248,37 @@ def _probe(store: BuktiStore, entries: Sequence[BuktiEntry], work: Path,
                     src.notes.append(f"konten aktif (JavaScript/aksi otomatis) dihapus: {removed}")
                 if src.pages == 0:
                     src.alasan, src.path = "PDF tidak memuat halaman", None
+                elif _unjudged_repair(e):
+                    lost = _lost_pages(src.path, src.pages, work)
+                    if lost:
+                        src.alasan = (f"hasil perbaikan zidocs versi lama, tanpa pemeriksaan halaman: {len(lost)} "
+                                      f"dari {src.pages} halaman kehilangan isinya (hal. "
+                                      f"{halaman_mod.rentang(lost)}); tambahkan ulang berkas yang utuh")
+                        src.path = None
             except pikepdf.PasswordError:
                 src.alasan = "PDF dikunci dengan kata sandi"
             except Exception as exc:  # noqa: BLE001 - any failure becomes a placeholder, reported
-                msg = " ".join(str(exc).replace(f"{path}: ", "").replace(str(path), "").split())
-                src.alasan = f"berkas tidak dapat dibuka ({msg[:120]})"
+                src.alasan = f"berkas tidak dapat dibuka ({pesan.qpdf([exc], [path], limit=3)})"
         progress("memeriksa berkas", n, total)
     for sha, fut in checks.items():
         if not fut.result():  # the root cause, whatever opening it said
             sources[sha].alasan = "isi berkas di penyimpanan tidak cocok dengan sidik SHA-256-nya (rusak)"
             sources[sha].path = None
     return sources
+
+
+def _unjudged_repair(e: BuktiEntry) -> bool:
+    """A PDF repaired at intake by a zidocs that did not judge pages (before schema 2)."""
+    return (e.pdf_sha256 is not None and "diperbaiki dengan" in e.catatan
+            and "isi setiap halaman diperiksa" not in e.catatan and "halaman kehilangan isinya" not in e.catatan)
+
+
+def _lost_pages(path: Path, pages: int, work: Path) -> tuple[int, ...]:
+    import pikepdf
+
+    with pikepdf.open(path) as pdf:
+        facts = halaman_mod.page_facts(pdf)
+    return halaman_mod.judge(facts, halaman_mod.blank_pages(path, pages, work)).hilang
 
 
 def _open_clean(path: Path, clean: Path) -> tuple[Path, int, int]:
@@ -277,7 +314,7 @@ def _image_pdf(path: Path, out: Path) -> Path:
 
 def _assemble(target: Path, layout: DossierLayout, drawn_path: Path, links, sources: dict[str, _Source],
               placeholders, plan: Plan, judul: list[str], tanggal: dt.date, work: Path,
-              progress: Progress) -> int:
+              progress: Progress, mid: str) -> int:
     """Two steps, one big write.
 
     1. A qpdf job (in-process) merges all pages into the output's temp file.
@@ -319,7 +356,7 @@ def _assemble(target: Path, layout: DossierLayout, drawn_path: Path, links, sour
                 raise BuktiError(f"Jumlah halaman dossier ({len(out.pages)}) tidak sama dengan tata letak "
                                  f"({layout.total_pages}); laporkan sebagai bug.")
             base = _snapshot(out)
-            removed = _decorate(out, layout, links, own, plan, judul, tanggal, progress)
+            removed = _decorate(out, layout, links, own, plan, judul, tanggal, progress, mid)
             progress("menyimpan", 0, 1)
             update = _incremental_update(out, base, tmp)
         finally:
@@ -331,7 +368,7 @@ def _assemble(target: Path, layout: DossierLayout, drawn_path: Path, links, sour
 
 
 def _decorate(out, layout: DossierLayout, links, own: set[int], plan: Plan, judul: list[str],
-              tanggal: dt.date, progress: Progress) -> int:
+              tanggal: dt.date, progress: Progress, mid: str) -> int:
     import pikepdf
     from pikepdf import Array, Dictionary, Name
 
@@ -379,8 +416,10 @@ def _decorate(out, layout: DossierLayout, links, own: set[int], plan: Plan, judu
     out.trailer.Info = out.make_indirect(Dictionary(
         Title=pikepdf.String(f"Dossier bukti dukung ZI {plan.tahun} — {' — '.join(judul)}"),
         Subject=pikepdf.String(f"{plan.kantor.nama}; disusun {tanggal.isoformat()}"),
+        Keywords=pikepdf.String(f"zidocs-manifest:{mid}"),
         Creator=pikepdf.String(f"zidocs {__version__}"),
         Producer=pikepdf.String(f"zidocs {__version__} (pikepdf/qpdf)")))
+    out.trailer.Info[MANIFEST_KEY] = pikepdf.String(mid)
     return removed
 
 

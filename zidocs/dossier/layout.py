@@ -14,8 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Literal, Sequence
 
 from zidocs.plan.models import Plan
-from zidocs.text.markup import MarkupError
-from zidocs.text.markup import plain as _plain
+from zidocs.text.markup import plain_lenient as plain
 
 RowKind = Literal["area", "komponen", "indikator", "file"]
 
@@ -144,14 +143,6 @@ def _tree(plan: Plan, areas: Sequence[str], evidence: Sequence[Evidence]) -> lis
         inds = tuple(_Ind(iid, "(tidak ada dalam rencana aksi)", tuple(by_ind[iid])) for iid in stray)
         tree.append(_Area("?", LUAR_RENCANA, (_Komp("?.0", LUAR_RENCANA, inds),)))
     return tree
-
-
-def plain(text: str) -> str:
-    """Plan text without its inline markup (``*website*`` → ``website``)."""
-    try:
-        return _plain(text)
-    except MarkupError:
-        return text
 
 
 def _id_key(iid: str) -> tuple:

@@ -1,5 +1,10 @@
 """The manifest next to each dossier PDF: every source file, its hash, the
-pages it occupies, and any conversion or repair (JSON, deterministic)."""
+pages it occupies, and any conversion or repair (JSON, deterministic).
+
+``id`` is the sha256 of the manifest's canonical JSON without ``id`` and the
+PDF's own hash (:func:`zidocs.dossier.publish.manifest_id`); the PDF names it
+in its document information, and ``pdf.sha256`` names the PDF: a reader can
+tell whether the two belong together (``periksa_pasangan``)."""
 
 from __future__ import annotations
 
@@ -14,12 +19,13 @@ from zidocs.bukti.store import BuktiEntry
 from zidocs.dossier.layout import BELUM_ADA_BUKTI, DossierLayout
 from zidocs.plan.models import Plan
 
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2  # 2: "id", PDF named by hash both ways, "tanggal_kegiatan"
 
 
 def build(*, plan: Plan, areas: Sequence[str], combined: bool, tanggal: dt.date,
           layout: DossierLayout, entries: Sequence[BuktiEntry], notes: dict[str, list[str]],
-          pdf_name: str, pdf_sha256: str) -> dict:
+          pdf_name: str) -> dict:
+    """Everything but ``id`` and ``pdf.sha256`` (known only once the PDF is written)."""
     by_id = {e.id: e for e in entries}
     berkas = []
     for p in layout.placements:
@@ -40,6 +46,7 @@ def build(*, plan: Plan, areas: Sequence[str], combined: bool, tanggal: dt.date,
             "pengganti": p.evidence.alasan if p.placeholder else None,
             "keterangan": e.keterangan,
             "ditambahkan": e.ditambahkan,
+            "tanggal_kegiatan": e.tanggal,
         })
     tanpa = [r.ref for rows in layout.index_pages for r in rows
              if r.kind == "indikator" and r.note == BELUM_ADA_BUKTI]
@@ -51,7 +58,7 @@ def build(*, plan: Plan, areas: Sequence[str], combined: bool, tanggal: dt.date,
         "area": list(areas),
         "gabungan": combined,
         "tanggal_penyusunan": tanggal.isoformat(),
-        "pdf": {"nama": pdf_name, "sha256": pdf_sha256, "jumlah_halaman": layout.total_pages},
+        "pdf": {"nama": pdf_name, "jumlah_halaman": layout.total_pages},
         "halaman_depan": {"sampul": 1, "daftar_isi": list(range(2, layout.front_pages + 1))},
         "jumlah_berkas": layout.files,
         "jumlah_halaman_pengganti": layout.placeholders,
@@ -60,7 +67,7 @@ def build(*, plan: Plan, areas: Sequence[str], combined: bool, tanggal: dt.date,
     }
 
 
-def write(path: Path, **kwargs) -> dict:
-    data = build(**kwargs)
+def write(path: Path, body: dict, manifest_id: str, pdf_sha256: str) -> dict:
+    data = {"id": manifest_id, **body, "pdf": {**body["pdf"], "sha256": pdf_sha256}}
     write_text(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     return data

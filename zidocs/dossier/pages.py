@@ -10,19 +10,17 @@ cannot embed; the dossier's own pages are not Tata Naskah Dinas documents.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
 from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas
 
+from zidocs.office.drawn import A4, Fonts, fonts
 from zidocs.text.tanggal import format_tanggal
 from zidocs.dossier.layout import BELUM_ADA_BUKTI, DossierLayout, IndexRow, Placement
 
-A4 = (595.2756, 841.8898)
 MARGIN_LEFT = 70.87  # 2.5 cm
 MARGIN_RIGHT = 56.69  # 2 cm
 MARGIN_TOP = 56.69
@@ -31,29 +29,6 @@ LINE = 13.0
 NUMBER_COL = 42.0
 MAX_ROW_LINES = 6
 FIRST_PAGE_HEADING_LINES = 5
-
-DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
-
-
-@dataclass(frozen=True)
-class Fonts:
-    regular: str
-    bold: str
-    italic: str
-
-
-@functools.cache
-def fonts() -> Fonts:
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    files = {"ZiSerif": "DejaVuSerif.ttf", "ZiSerif-Bold": "DejaVuSerif-Bold.ttf",
-             "ZiSerif-Italic": "DejaVuSerif-Italic.ttf"}
-    if all((DEJAVU / f).is_file() for f in files.values()):
-        for name, f in files.items():
-            pdfmetrics.registerFont(TTFont(name, str(DEJAVU / f)))
-        return Fonts("ZiSerif", "ZiSerif-Bold", "ZiSerif-Italic")
-    return Fonts("Times-Roman", "Times-Bold", "Times-Italic")
-
 
 # --- index rows -------------------------------------------------------------------
 

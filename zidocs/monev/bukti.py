@@ -3,22 +3,20 @@
 Monev only needs to know *when* each indicator's evidence was added. Where
 the store is comes from the evidence store itself
 (``zidocs.bukti.store.resolve_store_root``: ``--bukti``, ``$ZIDOCS_BUKTI``,
-``<workspace>/bukti``); the dates are read here with one query on the
-registry's table ``bukti(tahun, indikator, ditambahkan)`` (``ditambahkan``:
-ISO 8601, UTC), opened read-only (``mode=ro``): monev never writes, locks or
-creates the store, not even an empty registry (``BuktiStore.open`` and
-``BuktiStore.entries`` would create one). :func:`baca_tanggal_bukti` is the
-one function to swap if the registry changes.
+``<workspace>/bukti``), and so does the query
+(``zidocs.bukti.store.tanggal_bukti``: the activity date when given, else the
+date added; read-only, ``mode=ro``): monev never writes, locks or creates the
+store, not even an empty registry. :func:`baca_tanggal_bukti` is the one
+function monev calls.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 from typing import Mapping
 
-from zidocs.bukti.store import REGISTRY, resolve_store_root
+from zidocs.bukti.store import resolve_store_root, tanggal_bukti
 from zidocs.errors import BuktiError
 
 TanggalBukti = Mapping[str, tuple[dt.date, ...]]  # indicator ID → dates added, sorted
@@ -30,30 +28,12 @@ def store_root(workspace_root: Path, option: Path | None = None) -> Path:
 
 
 def baca_tanggal_bukti(root: Path, tahun: int, *, tz: dt.tzinfo | None = None) -> dict[str, tuple[dt.date, ...]]:
-    """Per indicator ID, the local dates (``tz``; default: this computer's
-    time zone) on which each evidence file of ``tahun`` was added. No store
-    yet means no evidence: an empty mapping."""
-    db = Path(root) / REGISTRY
-    if not db.is_file():
-        return {}
-    try:
-        con = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
-    except sqlite3.Error as exc:
-        raise BuktiError(f"Registri bukti {db} tidak dapat dibuka untuk dibaca: {exc}.") from None
-    try:
-        rows = con.execute(
-            "SELECT indikator, ditambahkan FROM bukti WHERE tahun = ? ORDER BY indikator, ditambahkan", (tahun,)
-        ).fetchall()
-    except sqlite3.Error as exc:
-        raise BuktiError(
-            f"Registri bukti {db} tidak terbaca ({exc}). Periksa penyimpanan bukti dengan `zidocs bukti list`."
-        ) from None
-    finally:
-        con.close()
-    out: dict[str, list[dt.date]] = {}
-    for indikator, ditambahkan in rows:
-        out.setdefault(str(indikator), []).append(tanggal_lokal(str(ditambahkan), tz))
-    return {k: tuple(sorted(v)) for k, v in out.items()}
+    """Per indicator ID, the effective date of each evidence file of ``tahun`` in
+    force: its activity date (``bukti add --tanggal``) if given, else the local
+    date (``tz``; default: this computer's zone) on which it was added. Removed
+    evidence does not count. No store yet means no evidence: an empty mapping.
+    Read-only; the evidence store owns the query (:func:`zidocs.bukti.store.tanggal_bukti`)."""
+    return tanggal_bukti(root, tahun, tz=tz)
 
 
 def tanggal_lokal(iso: str, tz: dt.tzinfo | None = None) -> dt.date:

@@ -76,3 +76,12 @@ class Rich:
     @property
     def plain(self) -> str:
         return "".join(r.text for r in self.runs)
+
+
+def plain_lenient(text: str) -> str:
+    """``plain`` for text that may not parse (evidence notes, a plan being
+    edited): an unclosed ``*`` leaves the text as written."""
+    try:
+        return plain(text)
+    except MarkupError:
+        return text
