@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from fixtures_bukti import make_files, make_plan
+from fixtures_bukti import make_files, make_plan, write_workspace
 from zidocs.bukti.integritas import ArsipTidakSah, ekspor, impor, periksa
 from zidocs.bukti.store import BuktiStore, add_bukti
 from zidocs.errors import BuktiError
@@ -90,10 +90,9 @@ def test_periksa_reports_missing_changed_orphaned_and_foreign_files(tmp_path, fi
 
 
 def test_cli_periksa_exit_codes(tmp_path, files, monkeypatch, capsys):
-    import zidocs.cli.bukti as cb
     from zidocs.cli import run
 
-    monkeypatch.setattr(cb, "_load_plan", lambda ws, tahun: make_plan())
+    write_workspace(tmp_path, make_plan())
     monkeypatch.setenv("ZIDOCS_WORKSPACE", str(tmp_path))
     monkeypatch.delenv("ZIDOCS_BUKTI", raising=False)
     store = filled(tmp_path / "bukti", files)

@@ -10,7 +10,7 @@ import sqlite3
 
 import pytest
 
-from fixtures_bukti import make_files, make_plan
+from fixtures_bukti import make_files, make_plan, write_workspace
 from zidocs.bukti.store import (
     REGISTRY,
     BuktiBentrok,
@@ -173,14 +173,15 @@ def test_tanggal_bukti_is_read_only_and_creates_nothing(tmp_path, store, plan, f
 
 
 def test_every_change_is_recorded_with_who_when_what(store, plan, files, monkeypatch):
-    monkeypatch.setenv("ZIDOCS_PENGGUNA", "Operator Sekretariat")
-    e = add_bukti(store, plan, [files["laporan"]], indikator="V.1.1", now=NOW, tanggal=D(2026, 3, 2)).items[0].entry
+    op = "Operator Sekretariat"
+    e = add_bukti(store, plan, [files["laporan"]], indikator="V.1.1", now=NOW, tanggal=D(2026, 3, 2),
+                  oleh=op).items[0].entry
     later = NOW + dt.timedelta(hours=1)
     move_bukti(store, plan, e.id, "V.1.2", now=later, oleh="Budi")
     edit_bukti(store, plan, e.id, keterangan="foto kegiatan", now=later, oleh="Budi")
-    store.remove(e.id, now=later)
+    store.remove(e.id, now=later, oleh=op)
     store.restore(e.id, now=later, oleh="Sari")
-    store.remove(e.id, now=later)
+    store.remove(e.id, now=later, oleh=op)
     store.empty_trash(now=later, oleh="Sari")
     log = [(p.aksi, p.oleh, p.bukti_id, p.waktu) for p in store.riwayat()]
     assert log == [
@@ -196,7 +197,6 @@ def test_every_change_is_recorded_with_who_when_what(store, plan, files, monkeyp
     assert what["pindah"] == {"indikator": ["V.1.1", "V.1.2"]}
     assert what["ubah"] == {"keterangan": ["", "foto kegiatan"]}
     assert what["tambah"]["sha256"] == e.sha256 and what["tambah"]["tanggal"] == "2026-03-02"
-    monkeypatch.delenv("ZIDOCS_PENGGUNA")
     import getpass
 
     add_bukti(store, plan, [files["foto"]], indikator="V.1.1", now=NOW)
@@ -263,10 +263,9 @@ def test_a_lost_registry_is_not_silently_replaced_by_an_empty_one(store, plan, f
 
 @pytest.fixture
 def cli(tmp_path, monkeypatch, plan, capsys):
-    import zidocs.cli.bukti as cb
     from zidocs.cli import run as zidocs_run
 
-    monkeypatch.setattr(cb, "_load_plan", lambda ws, tahun: plan)
+    write_workspace(tmp_path, plan)
     monkeypatch.setenv("ZIDOCS_WORKSPACE", str(tmp_path))
     monkeypatch.delenv("ZIDOCS_BUKTI", raising=False)
     monkeypatch.setenv("ZIDOCS_PENGGUNA", "Sari")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from fixtures_bukti import make_files, make_plan, make_report_pdf, truncate
+from fixtures_bukti import make_files, make_plan, make_report_pdf, truncate, write_workspace
 from zidocs.bukti import pesan
 from zidocs.bukti.halaman import PageFacts, judge, rentang
 from zidocs.bukti.intake import BuktiDitolak, inspect_file
@@ -140,10 +140,9 @@ def test_add_report_manifest_and_dossier_say_what_was_repaired(reports, tmp_path
 
 
 def test_cli_refuses_then_accepts_with_terima_rusak(reports, tmp_path, monkeypatch, capsys):
-    import zidocs.cli.bukti as cb
     from zidocs.cli import run
 
-    monkeypatch.setattr(cb, "_load_plan", lambda ws, tahun: make_plan())
+    write_workspace(tmp_path, make_plan())
     monkeypatch.setenv("ZIDOCS_WORKSPACE", str(tmp_path))
     monkeypatch.delenv("ZIDOCS_BUKTI", raising=False)
     assert run(["bukti", "add", str(reports["90"]), "-i", "V.1.1"]) == 6
