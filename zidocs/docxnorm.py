@@ -9,7 +9,10 @@ rewrites the package:
 - every entry dated the build date (00:00), mode 0644, Unix, deflated at a
   fixed level, no extra fields or comments;
 - core properties: dcterms:created and dcterms:modified = the build date at
-  00:00:00Z, cp:lastModifiedBy = ``zidocs``, cp:revision = ``1``.
+  00:00:00Z, cp:revision = ``1``; dc:creator and cp:lastModifiedBy = the
+  ``author`` given (zidocs passes the office's name). Without one, the
+  template's author is kept, except the software's own stamps ("zidocs",
+  "python-docx"), which are cleared: a document never names the software.
 
 Entry contents other than the core properties are copied byte for byte.
 """
@@ -30,8 +33,9 @@ from zidocs.errors import TemplateError
 
 # Used when no build date is given (same epoch as zidocs.pdfnorm).
 EPOCH = dt.date(2000, 1, 1)
-LAST_MODIFIED_BY = "zidocs"
 REVISION = "1"
+# Authors that are a program's stamp, not a person or an office: never kept.
+SOFTWARE_AUTHORS = frozenset({"zidocs", "python-docx"})
 COMPRESS_LEVEL = 6
 
 CONTENT_TYPES = "[Content_Types].xml"
@@ -52,7 +56,9 @@ class _Saveable(Protocol):  # python-docx Document, docxtpl DocxTemplate
 DocumentLike = Union[bytes, bytearray, memoryview, _Saveable]
 
 
-def save_docx(document_or_bytes: DocumentLike, target: Path, *, build_date: dt.date | None) -> None:
+def save_docx(
+    document_or_bytes: DocumentLike, target: Path, *, build_date: dt.date | None, author: str | None = None
+) -> None:
     """Save a document (python-docx ``Document``, docxtpl ``DocxTemplate`` or
     DOCX bytes) to ``target`` deterministically and atomically."""
     target = Path(target)
@@ -62,12 +68,15 @@ def save_docx(document_or_bytes: DocumentLike, target: Path, *, build_date: dt.d
         buf = io.BytesIO()
         document_or_bytes.save(buf)
         data = buf.getvalue()
-    write_bytes(target, normalize_docx_bytes(data, build_date, name=str(target)))
+    write_bytes(target, normalize_docx_bytes(data, build_date, name=str(target), author=author))
 
 
-def normalize_docx_bytes(data: bytes, build_date: dt.date | None, *, name: str = "dokumen") -> bytes:
+def normalize_docx_bytes(
+    data: bytes, build_date: dt.date | None, *, name: str = "dokumen", author: str | None = None
+) -> bytes:
     """Return ``data`` (a DOCX/OOXML package) rewritten deterministically.
 
+    ``author`` becomes the document's author (dc:creator, cp:lastModifiedBy);
     ``name`` only appears in error messages.
     """
     day = _as_date(build_date)
@@ -90,7 +99,7 @@ def normalize_docx_bytes(data: bytes, build_date: dt.date | None, *, name: str =
 
     core = core_properties_path(entries)
     if core is not None:
-        entries[core] = fix_core_properties(entries[core], day)
+        entries[core] = fix_core_properties(entries[core], day, author=author)
 
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as zout:
@@ -145,8 +154,8 @@ def core_properties_path(entries: dict[str, bytes]) -> str | None:
     return "docProps/core.xml" if "docProps/core.xml" in entries else None
 
 
-def fix_core_properties(xml: bytes, day: dt.date) -> bytes:
-    """Core properties with fixed dates, last editor and revision."""
+def fix_core_properties(xml: bytes, day: dt.date, *, author: str | None = None) -> bytes:
+    """Core properties with fixed dates, author, last editor and revision."""
     try:
         root = etree.fromstring(xml)
     except etree.XMLSyntaxError:
@@ -156,7 +165,12 @@ def fix_core_properties(xml: bytes, day: dt.date) -> bytes:
         el = _child(root, "dcterms", tag)
         el.text = stamp
         el.set(f"{{{_NS['xsi']}}}type", "dcterms:W3CDTF")
-    _child(root, "cp", "lastModifiedBy").text = LAST_MODIFIED_BY
+    creator = _child(root, "dc", "creator")
+    if author is not None:
+        creator.text = author
+    elif (creator.text or "").strip().lower() in SOFTWARE_AUTHORS:
+        creator.text = ""
+    _child(root, "cp", "lastModifiedBy").text = creator.text or ""
     _child(root, "cp", "revision").text = REVISION
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
