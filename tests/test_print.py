@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import struct
 import subprocess
 import time
 import zipfile
@@ -386,11 +387,17 @@ def test_pdfa_identification_output_intent_and_fonts(pdfa):
             assert pikepdf.Name.Filter not in pdf.Root.Metadata  # PDF/A: XMP uncompressed
             (intent,) = pdf.Root.OutputIntents
             assert intent.S == "/GTS_PDFA1" and isinstance(intent.DestOutputProfile, pikepdf.Stream)
+            icc = intent.DestOutputProfile.read_bytes()  # decodes: a mislabelled filter raises here
+            assert icc[36:40] == b"acsp" and struct.unpack(">3H", icc[24:30]) == (2026, 3, 6)
             assert pdf.pdf_version >= "1.6" and len(pdf.trailer.ID) == 2
         fonts = embedded_fonts(PdfReader(path))
         assert fonts and all(fonts.values()), fonts
         check = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
         assert check.returncode == 0, check.stdout + check.stderr
+        # poppler renders it without complaint (it reads the output intent's ICC profile)
+        shown = subprocess.run(["pdftoppm", "-r", "20", "-f", "1", "-l", "1", "-png", str(path), str(path.with_suffix(""))],
+                               capture_output=True, text=True)
+        assert shown.returncode == 0 and not shown.stderr.strip(), shown.stderr
 
 
 def test_pdfa_xmp_agrees_with_the_info_dictionary(pdfa):

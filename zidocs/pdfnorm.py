@@ -187,7 +187,7 @@ def _fix_output_intents(pdf: pikepdf.Pdf, day: dt.date) -> None:
         data = profile.read_bytes()
         fixed = fix_icc_date(data, day)
         if fixed != data:
-            profile.write(fixed, filter=pikepdf.Name.FlateDecode)
+            profile.write(fixed)  # unencoded data; qpdf compresses it on save
 
 
 def fix_icc_date(data: bytes, day: dt.date) -> bytes:
