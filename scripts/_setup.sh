@@ -1,11 +1,13 @@
 # Shared set-up for scripts/demo.sh and scripts/test.sh (sourced, POSIX sh).
 # Installs what zidocs needs on a Debian/Ubuntu machine that has only python3:
 # LibreOffice (DOCX → PDF), poppler-utils and qpdf (reading/checking PDFs),
-# TeX Gyre Bonum (free metric twin of Bookman Old Style), then a local venv.
+# TeX Gyre Bonum (free metric twin of Bookman Old Style), hyphen-id (Indonesian
+# hyphenation patterns: without them LibreOffice breaks a long word in a narrow
+# table cell anywhere, without a hyphen), then a local venv.
 set -eu
 cd "$(dirname "$0")/.."
 
-DEB_PACKAGES="libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils qpdf fonts-texgyre fonts-dejavu-core fonts-dejavu-extra"
+DEB_PACKAGES="libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils qpdf fonts-texgyre fonts-dejavu-core fonts-dejavu-extra hyphen-id"
 
 need_apt=""
 command -v soffice >/dev/null 2>&1 || need_apt=1
@@ -14,6 +16,7 @@ command -v pdftoppm >/dev/null 2>&1 || need_apt=1
 command -v qpdf >/dev/null 2>&1 || need_apt=1
 [ -e /usr/share/texmf/fonts/opentype/public/tex-gyre/texgyrebonum-regular.otf ] || need_apt=1
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf ] || need_apt=1  # dossier cover and index
+[ -e /usr/share/hyphen/hyph_id_ID.dic ] || need_apt=1  # hyphen-id: LibreOffice hyphenates Indonesian
 python3 -m venv --help >/dev/null 2>&1 || { need_apt=1; DEB_PACKAGES="$DEB_PACKAGES python3-venv"; }
 python3 -c 'import ensurepip' >/dev/null 2>&1 || { need_apt=1; DEB_PACKAGES="$DEB_PACKAGES python3-venv"; }
 

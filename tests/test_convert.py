@@ -193,7 +193,7 @@ def test_text_extractable(converted):
 @needs_soffice
 def test_metadata_fixed(converted):
     with pikepdf.open(converted[0]) as pdf:
-        assert str(pdf.docinfo["/Producer"]) == "zidocs"
+        assert str(pdf.docinfo["/Producer"]).startswith("LibreOffice")
         assert str(pdf.docinfo["/CreationDate"]) == "D:20260309000000Z"
         assert str(pdf.docinfo["/ModDate"]) == "D:20260309000000Z"
         assert "/DocChecksum" not in pdf.trailer
@@ -464,7 +464,7 @@ def test_docx_normalisation_is_idempotent_and_fixes_zip_and_core(tmp_path):
         core = z.read("docProps/core.xml").decode()
     assert re.search(r"<dcterms:created [^>]*>2026-03-09T00:00:00Z<", core)
     assert re.search(r"<dcterms:modified [^>]*>2026-03-09T00:00:00Z<", core)
-    assert "<cp:lastModifiedBy>zidocs</cp:lastModifiedBy>" in core
+    assert "zidocs" not in core
     assert "<cp:revision>1</cp:revision>" in core
     # still a document python-docx can open
     assert Document(io.BytesIO(once)).paragraphs[0].text.startswith("KEPUTUSAN")

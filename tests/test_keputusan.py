@@ -72,13 +72,14 @@ def test_asli_is_the_salinan_without_the_salinan_parts(built):
 
 
 def test_pdf_text_matches_the_docx(built):
-    """Same characters in the PDF as in the DOCX, apart from the page numbers
-    and the table header the PDF repeats on each page. (pypdf, not pdftotext:
-    pdftotext drops the hyphen of a word broken at a line end.)"""
+    """Same characters in the PDF as in the DOCX, apart from the page numbers,
+    the table header the PDF repeats on each page, and the hyphens of words
+    hyphenated at a line end. (pypdf, not pdftotext: pdftotext drops the
+    hyphen of a word broken at a line end.)"""
     header = "NOKOMPONENINDIKATORLANGKAHAKSIBUKTIFISIKTARGETWAKTU123456"
     for stem in ("keputusan-rencana-aksi", "keputusan-rencana-aksi-salinan"):
         pages = [p.extract_text() for p in PdfReader(built / f"{stem}.pdf").pages]
-        pdf_chars = Counter("".join(pages).replace(" ", "").replace("\n", ""))
+        pdf_chars = Counter("".join(pages).replace(" ", "").replace("\u00a0", "").replace("\n", ""))
         for n in range(2, len(pages) + 1):  # the page numbers "- n -" in the header
             pdf_chars -= Counter(f"--{n}")
         table_pages = [p for p in pages if "KOMPONEN" in p and "INDIKATOR" in p]
@@ -86,7 +87,10 @@ def test_pdf_text_matches_the_docx(built):
         for _ in table_pages[1:]:
             pdf_chars -= Counter(header)
         docx_chars = Counter("".join(docx_words(built / f"{stem}.docx", no_dots=False)))
-        assert pdf_chars == docx_chars, (pdf_chars - docx_chars, docx_chars - pdf_chars)
+        line_end_hyphens = sum(p.count("-\n") for p in pages)
+        extra = pdf_chars - docx_chars
+        assert not docx_chars - pdf_chars, docx_chars - pdf_chars
+        assert set(extra) <= {"-"} and extra["-"] <= line_end_hyphens, extra
 
 
 def test_salinan_marks_only_in_the_salinan_pdf(built):
@@ -117,7 +121,7 @@ def test_pdf_is_f4_with_embedded_bookman_and_passes_qpdf(built, name):
         "TeXGyreBonum-Regular", "TeXGyreBonum-Bold", "TeXGyreBonum-Italic"}
     check = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
-    assert reader.metadata.get("/Producer") == "zidocs"
+    assert reader.metadata.get("/Producer").startswith("LibreOffice")  # the software is not named as author
 
 
 def test_table_header_repeats_on_every_page_of_the_table(built):

@@ -9,6 +9,8 @@ first version reproducibly; run it again only to start over:
 
 from __future__ import annotations
 
+import datetime as dt
+import sys
 from pathlib import Path
 
 from docx import Document
@@ -20,10 +22,18 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from zidocs.docxnorm import save_docx  # noqa: E402
 OUT = ROOT / "templates" / "keputusan"
 FONT = "Bookman Old Style"  # fontconfig maps it to TeX Gyre Bonum (metric-compatible) for PDF
 TEXT_WIDTH_CM = 16.5  # F4 215 mm − left 3 cm − right 2 cm
 CUSTOM_STYLES: set[str] = set()
+LANG = "id-ID"  # every run inherits it: LibreOffice hyphenates with Debian's hyphen-id patterns
+# Hyphenation zone (twips): a line ends between words rather than in one when it would
+# leave less than this much space. 0.5": LibreOffice's default of none hyphenated 462
+# words in the 2026 Rencana Aksi decree ("ta-hun", "de-ngan"), 0.5" keeps 192.
+HYPHENATION_ZONE = 720
+TEMPLATE_DATE = dt.date(2026, 1, 1)  # zip dates of the shipped templates: same script, same bytes
 
 
 # --- document and styles ------------------------------------------------------
@@ -38,23 +48,76 @@ def base_document(header_size: int = 12) -> Document:
     sec.left_margin, sec.right_margin = Cm(3), Cm(2)
     sec.header_distance, sec.footer_distance = Cm(1.25), Cm(1.25)
     core = doc.core_properties
-    core.author = core.last_modified_by = "zidocs"
+    # Neither the software nor python-docx: zidocs writes the office's name when it fills the template.
+    core.author = core.last_modified_by = ""
     core.title = core.subject = core.keywords = core.comments = ""
 
     normal = doc.styles["Normal"]
     _font(normal, 12)
     pf = normal.paragraph_format
     pf.space_before, pf.space_after, pf.line_spacing = Pt(0), Pt(0), 1.0
+    pf.widow_control = True
     for name in ("Header", "Footer"):
         _font(doc.styles[name], header_size)
+    indonesian(doc)
     return doc
+
+
+def indonesian(doc) -> None:
+    """Text is Indonesian and hyphenated automatically.
+
+    - ``w:lang`` id-ID in the document defaults and in Normal, so every run
+      inherits it (runs zidocs adds carry no language of their own);
+    - ``w:autoHyphenation`` in settings.xml: LibreOffice turns hyphenation on
+      in its default paragraph style, which every style here is based on;
+      titles, names and table heads switch it off (``hyphenate=False``);
+    - ``w:hyphenationZone`` (:data:`HYPHENATION_ZONE`) so that short words
+      are not hyphenated where a line can simply end before them.
+    LibreOffice needs Debian's hyphen-id patterns for it (scripts/_setup.sh);
+    words the patterns break wrongly are listed in zidocs/data/pemenggalan.dic.
+    """
+    styles = doc.styles.element
+    rpr_default = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    for rpr in (rpr_default, doc.styles["Normal"].element.get_or_add_rPr()):
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            rpr.append(lang)
+        lang.set(qn("w:val"), LANG)
+    settings = doc.settings.element
+    theme_lang = settings.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.set(qn("w:val"), LANG)
+    if settings.find(qn("w:autoHyphenation")) is None:
+        auto = OxmlElement("w:autoHyphenation")
+        zone = OxmlElement("w:hyphenationZone")
+        zone.set(qn("w:val"), str(HYPHENATION_ZONE))
+        # schema order: … defaultTabStop, autoHyphenation, consecutiveHyphenLimit, hyphenationZone, …
+        settings.find(qn("w:defaultTabStop")).addnext(auto)
+        auto.addnext(zone)
+
+
+# w:pPr children that come after w:suppressAutoHyphens in the schema's order
+_AFTER_SUPPRESS = ("w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE",
+                   "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+                   "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+                   "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
+                   "w:sectPr", "w:pPrChange")
+
+
+def no_hyphenation(style) -> None:
+    """Titles, names and column heads are never hyphenated."""
+    ppr = style.element.get_or_add_pPr()
+    if ppr.find(qn("w:suppressAutoHyphens")) is None:
+        ppr.insert_element_before(OxmlElement("w:suppressAutoHyphens"), *_AFTER_SUPPRESS)
 
 
 def new_document() -> Document:
     doc = base_document()
     normal = doc.styles["Normal"]
 
-    def pstyle(name, *, size=12, bold=False, align=None, left=0.0, first=0.0, after=0, before=0, keep=False, tabs=()):
+    def pstyle(name, *, size=12, bold=False, align=None, left=0.0, first=0.0, after=0, before=0, keep=False, tabs=(),
+               hyphenate=True):
         CUSTOM_STYLES.add(name)
         st = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         st.base_style = normal
@@ -68,33 +131,39 @@ def new_document() -> Document:
         f.keep_with_next = keep
         for t in tabs:
             f.tab_stops.add_tab_stop(Cm(t))
+        if not hyphenate:
+            no_hyphenation(st)
         return st
 
     CUSTOM_STYLES.clear()
     J, C, L = WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT
-    pstyle("Salinan", bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT, after=6)
-    pstyle("Kop", size=14, bold=True, align=C)
-    pstyle("Judul Keputusan", align=C)
-    pstyle("Judul Keputusan Tebal", bold=True, align=C)
+    # hyphenate=False: titles, names, numbers and column heads are never hyphenated.
+    # keep=True: the paragraph stays on the page of the next one (signature blocks,
+    # headings, a table's group/area row with the row under it).
+    pstyle("Salinan", bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT, after=6, hyphenate=False)
+    pstyle("Kop", size=14, bold=True, align=C, hyphenate=False)
+    pstyle("Judul Keputusan", align=C, hyphenate=False)
+    pstyle("Judul Keputusan Tebal", bold=True, align=C, hyphenate=False)
     pstyle("Teks Label", align=J, after=3)
-    pstyle("Blok Tanda Tangan", align=L, left=8.5)
-    pstyle("Blok Salinan", align=L)
-    pstyle("Lampiran Kepala", align=L, left=8.5)
-    pstyle("Judul Lampiran", bold=True, align=C)
-    pstyle("Judul Bab", bold=True, align=C, keep=True)
-    pstyle("Judul Bagian", bold=True, align=L, left=0.75, first=-0.75, before=6, after=6, keep=True, tabs=(0.75,))
+    pstyle("Blok Tanda Tangan", align=L, left=8.5, keep=True, hyphenate=False)
+    pstyle("Blok Salinan", align=L, keep=True, hyphenate=False)
+    pstyle("Lampiran Kepala", align=L, left=8.5, hyphenate=False)
+    pstyle("Judul Lampiran", bold=True, align=C, hyphenate=False)
+    pstyle("Judul Bab", bold=True, align=C, keep=True, hyphenate=False)
+    pstyle("Judul Bagian", bold=True, align=L, left=0.75, first=-0.75, before=6, after=6, keep=True, tabs=(0.75,),
+           hyphenate=False)
     pstyle("Paragraf", align=J, left=0.75, first=1.25, after=6)
     pstyle("Butir 1", align=J, left=1.5, first=-0.75, after=3, tabs=(1.5,))
     pstyle("Butir 2", align=J, left=2.25, first=-0.75, after=3, tabs=(2.25,))
-    pstyle("Sel Judul", size=10, bold=True, align=C)
+    pstyle("Sel Judul", size=10, bold=True, align=C, hyphenate=False)
     pstyle("Sel Tabel", size=10, align=L)
     pstyle("Sel Tengah", size=10, align=C)
     pstyle("Sel Butir", size=10, align=L, left=0.45, first=-0.45, tabs=(0.45,))
-    pstyle("Sel Area", size=10, bold=True, align=L)
+    pstyle("Sel Area", size=10, bold=True, align=L, keep=True, hyphenate=False)  # an area row stays with its first row
     pstyle("Butir Diktum 1", align=J, left=0.75, first=-0.75, after=3, tabs=(0.75,))
     pstyle("Butir Diktum 2", align=J, left=1.5, first=-0.75, after=3, tabs=(1.5,))
-    pstyle("Sel NIP", size=10, align=L)
-    pstyle("Sel Kelompok", size=10, bold=True, align=L, keep=True)  # a group's heading row stays with its first row
+    pstyle("Sel NIP", size=10, align=L, hyphenate=False)
+    pstyle("Sel Kelompok", size=10, bold=True, align=L, keep=True, hyphenate=False)  # a group's heading row stays with its first row
     return doc
 
 
@@ -215,6 +284,12 @@ def page_number_header(doc) -> None:
 
 # --- the decree skeleton -------------------------------------------------------
 
+def bound(var: str) -> str:
+    """``{{ var }}`` with its last two words joined by a no-break space, so a
+    wrapped title never ends with one word ("2026") alone on its line."""
+    return "{{ " + var + ".rsplit(' ', 1) | join('\\u00a0') }}"
+
+
 LABEL_W = (3.6, 0.5, 0.8, TEXT_WIDTH_CM - 4.9)  # the label column holds "Memperhatikan"
 
 
@@ -234,7 +309,17 @@ def label_table(doc, label: str, items_var: str):
     return t
 
 
+def last_of_block(p) -> None:
+    """The last paragraph of a kept-together block does not keep with what follows."""
+    p.paragraph_format.keep_with_next = False
+
+
 def signature_block(doc) -> None:
+    """The Ketua's signature and, in the salinan, the authentication block.
+
+    Each is one chain of keep-with-next paragraphs (style "Blok Tanda Tangan" /
+    "Blok Salinan") ending at the name, so neither is ever split across pages;
+    "Ditetapkan di …" before it uses the same style and joins the chain."""
     para(doc, "{%p for baris in ttd_jabatan %}", "Blok Tanda Tangan")
     para(doc, "{{ baris }}", "Blok Tanda Tangan")
     para(doc, "{%p endfor %}", "Blok Tanda Tangan")
@@ -246,7 +331,7 @@ def signature_block(doc) -> None:
     for _ in range(4):  # room for the signature and the stamp
         para(doc, "", "Blok Tanda Tangan")
     para(doc, "{%p endif %}", "Blok Tanda Tangan")
-    para(doc, "{{ ttd_nama }}", "Blok Tanda Tangan")
+    last_of_block(para(doc, "{{ ttd_nama }}", "Blok Tanda Tangan"))
     para(doc, "{%p if salinan %}", "Blok Salinan")
     para(doc, "", "Blok Salinan")
     para(doc, "Salinan sesuai dengan aslinya,", "Blok Salinan")
@@ -255,7 +340,7 @@ def signature_block(doc) -> None:
     para(doc, "{%p endfor %}", "Blok Salinan")
     for _ in range(3):
         para(doc, "", "Blok Salinan")
-    para(doc, "{{ pengesah_nama }}", "Blok Salinan")
+    last_of_block(para(doc, "{{ pengesah_nama }}", "Blok Salinan"))
     para(doc, "{%p endif %}", "Blok Salinan")
 
 
@@ -278,7 +363,7 @@ def build_skeleton() -> Document:
     para(body, "", "Judul Keputusan")
     para(body, "TENTANG", "Judul Keputusan")
     para(body, "", "Judul Keputusan")
-    para(body, "{{ judul }}", "Judul Keputusan")
+    para(body, bound("judul"), "Judul Keputusan")
     para(body, "", "Judul Keputusan")
     para(body, "{{ penetap }}", "Judul Keputusan")
     para(body, "", "Judul Keputusan")
@@ -327,7 +412,7 @@ def build_skeleton() -> Document:
     para(body, "LAMPIRAN", "Lampiran Kepala")
     para(body, "KEPUTUSAN {{ kantor_kapital }}", "Lampiran Kepala")
     para(body, "NOMOR {{ nomor }} TAHUN {{ tahun }}", "Lampiran Kepala")
-    para(body, "TENTANG {{ judul }}.", "Lampiran Kepala")
+    para(body, "TENTANG " + bound("judul") + ".", "Lampiran Kepala")
     para(body, "", "Normal")
     para(body, "{{p lampiran }}", "Normal")
     para(body, "", "Normal")
@@ -341,7 +426,7 @@ def build_skeleton() -> Document:
 
 def lampiran_heading(doc) -> None:
     para(doc, "{%p for baris in lampiran_judul %}", "Judul Lampiran")
-    para(doc, "{{ baris }}", "Judul Lampiran")
+    para(doc, bound("baris"), "Judul Lampiran")
     para(doc, "{%p endfor %}", "Judul Lampiran")
     para(doc, "", "Normal")
 
@@ -387,7 +472,7 @@ def build_lampiran_rencana_aksi() -> Document:
     # The table chapter starts on a new page so its heading never sits alone.
     para(doc, "BAB {{ bab_tabel_nomor }}", "Judul Bab").paragraph_format.page_break_before = True
     para(doc, "{%p for baris in tabel_judul %}", "Judul Bab")
-    para(doc, "{{ baris }}", "Judul Bab")
+    para(doc, bound("baris"), "Judul Bab")
     para(doc, "{%p endfor %}", "Judul Bab")
     para(doc, "", "Normal")
     t = doc.add_table(rows=10, cols=6)
@@ -402,6 +487,7 @@ def build_lampiran_rencana_aksi() -> Document:
     cell_text(merged, "", "Sel Area", "{{r area.nama }}")
     shade(t.cell(3, 0), "F2F2F2")
     shade(merged, "F2F2F2")
+    keep_row_whole(t.rows[3])
     t.cell(4, 0).paragraphs[0].add_run("{%tr for k in area.komponen %}")
     t.cell(5, 0).paragraphs[0].add_run("{%tr for ind in k.indikator %}")
     r = t.rows[6].cells
@@ -411,6 +497,7 @@ def build_lampiran_rencana_aksi() -> Document:
     list_cell(r[3], "ind.langkah_aksi")
     list_cell(r[4], "ind.bukti_fisik")
     cell_text(r[5], "{{ ind.target_waktu }}", "Sel Tabel")
+    keep_row_whole(t.rows[6])
     t.cell(7, 0).paragraphs[0].add_run("{%tr endfor %}")
     t.cell(8, 0).paragraphs[0].add_run("{%tr endfor %}")
     t.cell(9, 0).paragraphs[0].add_run("{%tr endfor %}")
@@ -419,7 +506,12 @@ def build_lampiran_rencana_aksi() -> Document:
 
 
 def keep_row_whole(row) -> None:
-    """A row is never split across two pages."""
+    """A row is never split across two pages (w:cantSplit).
+
+    The rule for every table: header, group and data rows are all kept whole.
+    The tallest row of the shipped plans is a fraction of a page, so a row
+    moved whole leaves at most that much white at a page foot; a row taller
+    than a whole page is still split (LibreOffice and Word must)."""
     trPr = row._tr.get_or_add_trPr()
     trPr.append(OxmlElement("w:cantSplit"))
 
@@ -433,6 +525,8 @@ def table_head(t, heads) -> None:
         shade(t.cell(1, i), "F2F2F2")
     repeat_header(t.rows[0])
     repeat_header(t.rows[1])
+    keep_row_whole(t.rows[0])
+    keep_row_whole(t.rows[1])
 
 
 def person_cells(r) -> None:
@@ -525,10 +619,11 @@ def prune_styles(doc) -> Document:
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    prune_styles(build_skeleton()).save(OUT / "keputusan.docx")
-    prune_styles(build_lampiran_rencana_aksi()).save(OUT / "lampiran-rencana-aksi.docx")
-    prune_styles(build_lampiran_tim_kerja()).save(OUT / "lampiran-tim-kerja.docx")
-    prune_styles(build_lampiran_agen_perubahan()).save(OUT / "lampiran-agen-perubahan.docx")
+    for name, build in (("keputusan.docx", build_skeleton), ("lampiran-rencana-aksi.docx", build_lampiran_rencana_aksi),
+                        ("lampiran-tim-kerja.docx", build_lampiran_tim_kerja),
+                        ("lampiran-agen-perubahan.docx", build_lampiran_agen_perubahan)):
+        # Same script, same bytes: fixed zip dates and core properties.
+        save_docx(prune_styles(build()), OUT / name, build_date=TEMPLATE_DATE)
     print("templat ditulis di", OUT)
 
 

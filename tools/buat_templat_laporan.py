@@ -44,7 +44,7 @@ def new_document() -> Document:
     normal = doc.styles["Normal"]
 
     def pstyle(name, *, size=12, bold=False, align=None, left=0.0, first=0.0, after=0, before=0, keep=False,
-               tabs=(), line=None):
+               tabs=(), line=None, hyphenate=True):
         STYLES.add(name)
         st = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         st.base_style = normal
@@ -60,32 +60,37 @@ def new_document() -> Document:
             f.line_spacing = line
         for t in tabs:
             f.tab_stops.add_tab_stop(Cm(t))
+        if not hyphenate:
+            bt.no_hyphenation(st)
         return st
 
     STYLES.clear()
     J, C, L, R = (WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT,
                   WD_ALIGN_PARAGRAPH.RIGHT)
-    pstyle("Sampul Judul", size=16, bold=True, align=C, after=4, line=1.15)
-    pstyle("Sampul Periode", size=14, bold=True, align=C, after=4)
-    pstyle("Sampul Teks", size=12, align=C, after=4)
-    pstyle("Sampul Kantor", size=14, bold=True, align=C, line=1.15)
-    pstyle("Sampul Contoh", size=11, bold=True, align=C, before=12, after=12)
-    pstyle("Judul Bab", bold=True, align=C, keep=True)
-    pstyle("Judul Bagian", bold=True, align=L, left=0.75, first=-0.75, before=12, after=6, keep=True, tabs=(0.75,))
+    # As in the decree templates: hyphenate=False for titles, names, column heads;
+    # keep=True keeps a paragraph (a heading, an area row) with the next one.
+    pstyle("Sampul Judul", size=16, bold=True, align=C, after=4, line=1.15, hyphenate=False)
+    pstyle("Sampul Periode", size=14, bold=True, align=C, after=4, hyphenate=False)
+    pstyle("Sampul Teks", size=12, align=C, after=4, hyphenate=False)
+    pstyle("Sampul Kantor", size=14, bold=True, align=C, line=1.15, hyphenate=False)
+    pstyle("Sampul Contoh", size=11, bold=True, align=C, before=12, after=12, hyphenate=False)
+    pstyle("Judul Bab", bold=True, align=C, keep=True, hyphenate=False)
+    pstyle("Judul Bagian", bold=True, align=L, left=0.75, first=-0.75, before=12, after=6, keep=True, tabs=(0.75,),
+           hyphenate=False)
     pstyle("Paragraf", align=J, left=0.75, first=1.25, after=6, line=1.15)
     pstyle("Pengantar Tabel", align=J, left=0.75, first=1.25, after=6, line=1.15, keep=True)  # stays with its table
     pstyle("Butir 1", align=J, left=1.5, first=-0.75, after=3, tabs=(1.5,), line=1.15)
     pstyle("Catatan", size=9, align=J, left=0.75, before=3, after=6)
-    pstyle("Keterangan Gambar", size=10, align=C, before=3, after=9)
+    pstyle("Keterangan Gambar", size=10, align=C, before=3, after=9, hyphenate=False)
     pstyle("Gambar", align=C, before=6, keep=True)
-    pstyle("Sel Judul", size=8, bold=True, align=C)
+    pstyle("Sel Judul", size=8, bold=True, align=C, hyphenate=False)
     pstyle("Sel Tabel", size=9, align=L)
     pstyle("Sel Tengah", size=9, align=C)
     pstyle("Sel Kanan", size=9, align=R)
-    pstyle("Sel Area", size=9, bold=True, align=L)
-    pstyle("Sel Jumlah", size=9, bold=True, align=C)
-    pstyle("Tanda Tangan", align=L)
-    pstyle("Tanda Tangan Nama", bold=True, align=L)
+    pstyle("Sel Area", size=9, bold=True, align=L, keep=True, hyphenate=False)  # an area row stays with its first row
+    pstyle("Sel Jumlah", size=9, bold=True, align=C, hyphenate=False)
+    pstyle("Tanda Tangan", align=L, hyphenate=False)
+    pstyle("Tanda Tangan Nama", bold=True, align=L, hyphenate=False)
     return doc
 
 
@@ -213,8 +218,7 @@ def pendahuluan(doc) -> None:
                  "{{ rapat.tempat_frasa }}, dipimpin oleh {{ rapat.pimpinan }}{{ rapat.jabatan_frasa }}, dan "
                  "dihadiri oleh {{ rapat.peserta }} orang peserta.", "Paragraf")
     bt.para(doc, "Status setiap aksi diisi oleh Tim Kerja dalam rapat tersebut; jumlah berkas bukti dukung "
-                 "dihitung dari penyimpanan bukti zidocs, yaitu berkas yang ditambahkan sampai dengan "
-                 "{{ batas_bukti }}.", "Paragraf")
+                 "dihitung dari berkas bukti dukung yang tercatat sampai dengan {{ batas_bukti }}.", "Paragraf")
 
 
 def hasil(doc) -> None:
@@ -261,15 +265,15 @@ def hasil(doc) -> None:
     loop_rows(t, 3, "b in area.baris", rinci_cells("b"))
     t.cell(6, 0).paragraphs[0].add_run("{%tr endfor %}")
     bt.fixed_widths(t, RINCI_W)
-    bt.para(doc, "Target waktu: bulan-bulan yang dibaca zidocs dari target waktu rencana aksi. Bukti: jumlah "
+    bt.para(doc, "Target waktu: bulan pelaksanaan menurut target waktu rencana aksi. Bukti: jumlah "
                  "berkas bukti dukung yang ditambahkan sampai dengan {{ batas_bukti }}.", "Catatan")
     bt.para(doc, "{%p if tidak_diisi %}", "Catatan")
     bt.para(doc, "* Tidak diisi pada berkas monev periode ini, sehingga dihitung “Belum” dengan realisasi 0%: "
                  "{{ tidak_diisi }}.", "Catatan")
     bt.para(doc, "{%p endif %}", "Catatan")
     bt.para(doc, "{%p if tanpa_jadwal %}", "Catatan")
-    bt.para(doc, "Tidak terjadwal karena target waktunya tidak terbaca (perbaiki di rencana aksi; lihat "
-                 "`zidocs check`): {{ tanpa_jadwal }}.", "Catatan")
+    bt.para(doc, "Tidak terjadwal karena target waktunya tidak dapat dibaca sebagai bulan (perlu diperbaiki di "
+                 "rencana aksi): {{ tanpa_jadwal }}.", "Catatan")
     bt.para(doc, "{%p endif %}", "Catatan")
     bt.para(doc, "{%p if belum_jatuh_tempo %}", "Catatan")
     bt.para(doc, "Isian untuk aksi yang belum jatuh tempo (tidak dihitung): {{ belum_jatuh_tempo }}.", "Catatan")

@@ -16,6 +16,13 @@ LibreOffice runs at a time, across threads and zidocs processes of this user.
 PDFs are made in a temp folder, made deterministic with
 :func:`zidocs.office.pdfnorm.normalize_pdf`, and only when the whole batch succeeded
 moved (atomically, one by one) into the output folder as ``<stem>.pdf``.
+
+Printing: the private profile gets zidocs' Indonesian hyphenation exceptions
+(``zidocs/data/pemenggalan.dic`` as its user dictionary; the patterns
+themselves are Debian's ``hyphen-id``, which LibreOffice finds in
+/usr/share/hyphen). ``pdfa=True`` exports PDF/A-2b (archival: fonts embedded,
+XMP identification, sRGB output intent) through the PDF export filter's
+options, ``{"SelectPdfVersion": 2}``.
 """
 
 from __future__ import annotations
@@ -109,6 +116,8 @@ def to_pdf(
     *,
     timeout: float = 300,
     build_date: dt.date | None = None,
+    pdfa: bool = False,
+    author: str | None = None,
 ) -> list[Path]:
     """Convert ``sources`` to PDFs in ``outdir`` with one LibreOffice run.
 
@@ -117,6 +126,11 @@ def to_pdf(
     creation date). Nothing is written to ``outdir`` unless every source
     converted. ``timeout`` (seconds) bounds both the wait for another
     conversion to finish and the LibreOffice run itself.
+
+    ``pdfa``: write PDF/A-2b (one run per kind of source: text documents and
+    spreadsheets have their own export filter). ``author``: the PDF's
+    /Author and XMP dc:creator (the office, for zidocs' own documents); by
+    default what LibreOffice took from the document's properties.
     """
     paths = check_sources(sources)
     if not paths:
@@ -131,27 +145,33 @@ def to_pdf(
             d.mkdir()
 
         staged = _stage(paths, indir)
-        argv = soffice_argv(soffice, profile, rawdir, staged)
-        result = _run_soffice(argv, timeout=timeout, cwd=work)
-        if result.timed_out:
-            raise ConversionError(
-                f"LibreOffice tidak selesai dalam {timeout:g} detik saat mengubah "
-                f"{len(paths)} berkas ({_names(paths)}) dan dihentikan. "
-                "Periksa apakah ada berkas yang sangat besar atau rusak, lalu coba lagi "
-                "(atau ubah berkas itu sendiri-sendiri)."
-                + _stderr_block(result.stderr)
-            )
+        seed_profile(profile)
+        stderr = []
+        deadline = time.monotonic() + timeout
+        for convert_to, group in export_groups(staged, pdfa=pdfa):
+            left = max(deadline - time.monotonic(), 1.0)
+            argv = soffice_argv(soffice, profile, rawdir, group, convert_to=convert_to)
+            result = _run_soffice(argv, timeout=left, cwd=work)
+            stderr.append(result.stderr)
+            if result.timed_out:
+                raise ConversionError(
+                    f"LibreOffice tidak selesai dalam {timeout:g} detik saat mengubah "
+                    f"{len(paths)} berkas ({_names(paths)}) dan dihentikan. "
+                    "Periksa apakah ada berkas yang sangat besar atau rusak, lalu coba lagi "
+                    "(atau ubah berkas itu sendiri-sendiri)."
+                    + _stderr_block(result.stderr)
+                )
 
         raw = [rawdir / f"{p.stem}.pdf" for p in paths]
         problems = [(src, why) for src, pdf in zip(paths, raw) if (why := check_pdf(pdf))]
         if problems:
-            raise ConversionError(conversion_failure_message(problems, result.stderr))
+            raise ConversionError(conversion_failure_message(problems, "\n".join(stderr)))
 
         normalized = []
         for src, pdf in zip(paths, raw):
             dst = normdir / pdf.name
             try:
-                normalize_pdf(pdf, dst, build_date=build_date)
+                normalize_pdf(pdf, dst, build_date=build_date, author=author)
             except ConversionError as exc:
                 raise ConversionError(
                     f"PDF hasil LibreOffice untuk '{src}' tidak dapat dinormalisasi: {exc.message}"
@@ -288,7 +308,65 @@ def _names(paths: Sequence[Path]) -> str:
     return shown + (f", … (+{len(paths) - 5})" if len(paths) > 5 else "")
 
 
-def soffice_argv(soffice: str, profile: Path, outdir: Path, inputs: Sequence[Path]) -> list[str]:
+# PDF export filter per kind of source, for when filter options are given.
+_EXPORT_FILTERS = {".docx": "writer_pdf_Export", ".odt": "writer_pdf_Export",
+                   ".xlsx": "calc_pdf_Export", ".ods": "calc_pdf_Export"}
+PDFA_OPTIONS = '{"SelectPdfVersion":{"type":"long","value":"2"}}'  # PDF/A-2b
+
+
+def export_groups(inputs: Sequence[Path], *, pdfa: bool) -> list[tuple[str, list[Path]]]:
+    """(``--convert-to`` argument, sources) for each LibreOffice run.
+
+    Plain PDF: one run, LibreOffice picks the filter. PDF/A: filter options
+    need the filter's name, which differs for text documents and spreadsheets,
+    so one run per filter (in a stable order)."""
+    if not pdfa:
+        return [("pdf", list(inputs))]
+    groups: dict[str, list[Path]] = {}
+    for path in inputs:
+        groups.setdefault(_EXPORT_FILTERS[Path(path).suffix.lower()], []).append(path)
+    return [(f"pdf:{name}:{PDFA_OPTIONS}", group) for name, group in sorted(groups.items())]
+
+
+HYPHENATION_EXCEPTIONS = Path(__file__).parent / "data" / "pemenggalan.dic"
+
+
+def seed_profile(profile: Path) -> None:
+    """Put zidocs' hyphenation exceptions in a fresh private profile.
+
+    LibreOffice reads ``user/wordbook/standard.dic`` (a user dictionary,
+    active by default) at start; a word written there with ``=`` marks is
+    hyphenated only at those marks. Its lookup is case-sensitive, so each
+    entry goes in as written (lower case), Capitalised and in CAPITALS."""
+    if HYPHENATION_EXCEPTIONS.is_file():
+        wordbook = Path(profile) / "user" / "wordbook"
+        wordbook.mkdir(parents=True, exist_ok=True)
+        text = dictionary_with_case_variants(HYPHENATION_EXCEPTIONS.read_text(encoding="utf-8"))
+        (wordbook / "standard.dic").write_text(text, encoding="utf-8")
+
+
+def dictionary_with_case_variants(text: str) -> str:
+    """An ``OOoUserDict1`` text whose word lines are each followed by their
+    Capitalised and UPPER CASE forms (duplicates left out)."""
+    head, sep, body = text.partition("\n---\n")
+    if not sep:
+        return text
+    seen: set[str] = set()
+    lines = []
+    for word in body.splitlines():
+        word = word.strip()
+        if not word:
+            continue
+        for form in (word, word[:1].upper() + word[1:], word.upper()):
+            if form not in seen:
+                seen.add(form)
+                lines.append(form)
+    return head + sep + "\n".join(lines) + "\n"
+
+
+def soffice_argv(
+    soffice: str, profile: Path, outdir: Path, inputs: Sequence[Path], *, convert_to: str = "pdf"
+) -> list[str]:
     """Command line for one batch conversion with a private profile."""
     return [
         soffice,
@@ -300,7 +378,7 @@ def soffice_argv(soffice: str, profile: Path, outdir: Path, inputs: Sequence[Pat
         "--nodefault",
         "--nolockcheck",
         "--convert-to",
-        "pdf",
+        convert_to,
         "--outdir",
         str(outdir),
         *(str(Path(p).absolute()) for p in inputs),

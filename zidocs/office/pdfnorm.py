@@ -6,15 +6,20 @@ random trailer /ID, so converting one document twice gives two different files.
 
 - /CreationDate and /ModDate become the build date at 00:00:00Z (or a fixed
   epoch when no build date is given);
-- /Producer becomes ``zidocs``;
+- /Author becomes ``author`` when one is given (zidocs passes the office's
+  name); /Producer stays what LibreOffice wrote ("LibreOffice 7.4"): the
+  document names its office, never the software that filled it in;
 - LibreOffice's non-standard trailer /DocChecksum (different every run) is
   dropped;
 - the trailer /ID is derived from a hash of the file's content
   (qpdf's ``deterministic_id``), not random;
 - ICC profiles of PDF/A output intents get the build date in their header
   (lcms stamps the creation time there);
-- XMP metadata, when present, gets the same dates and producer, and its
-  per-run UUIDs (xmpMM:DocumentID / InstanceID) are removed.
+- XMP metadata, when present (PDF/A), is made to agree with the Info
+  dictionary, as PDF/A requires: the same dates (xmp:CreateDate,
+  xmp:ModifyDate, xmp:MetadataDate), dc:title, dc:creator, pdf:Producer and
+  xmp:CreatorTool; its per-run UUIDs (xmpMM:DocumentID / InstanceID) are
+  removed and its PDF/A identification (pdfaid) kept.
 
 Nothing else is touched: page content, fonts (still embedded) and structure
 are copied as they are.
@@ -34,7 +39,6 @@ from zidocs.office.type1 import normalise_type1
 
 pikepdf = lazy_import("pikepdf")
 
-PRODUCER = "zidocs"
 # Used when no build date is given: a fixed, obviously synthetic date.
 EPOCH = dt.date(2000, 1, 1)
 
@@ -81,20 +85,22 @@ def normalize_pdf(
     *,
     title: str | None = None,
     build_date: dt.date | None = None,
+    author: str | None = None,
 ) -> None:
     """Rewrite ``src`` into ``dst`` (atomically) with deterministic metadata.
 
-    ``title`` replaces the document title when given; otherwise the title the
-    PDF already has (LibreOffice copies it from the document's properties) is
-    kept. ``src`` and ``dst`` may be the same path.
+    ``title`` and ``author`` replace the document's title and author when
+    given; otherwise what the PDF already has (LibreOffice copies both from
+    the document's properties) is kept. ``src`` and ``dst`` may be the same
+    path.
     """
     src, dst = Path(src), Path(dst)
     stamp = pdf_date(build_date)
     try:
         with pikepdf.open(src) as pdf:
-            _fix_docinfo(pdf, stamp=stamp, title=title)
+            _fix_docinfo(pdf, stamp=stamp, title=title, author=author)
             _fix_trailer(pdf)
-            _fix_xmp(pdf, stamp=xmp_date(build_date), title=title)
+            _fix_xmp(pdf, stamp=xmp_date(build_date))
             _fix_output_intents(pdf, _as_date(build_date))
             normalise_type1(pdf)
             with atomic_path(dst) as tmp:
@@ -104,6 +110,9 @@ def normalize_pdf(
                     # We set the metadata ourselves; don't let pikepdf add to it.
                     fix_metadata_version=False,
                     linearize=False,
+                    # Object streams: a PDF/A's structure tree (thousands of small
+                    # dictionaries) would otherwise take 3/4 of the file (404 KB vs 110 KB).
+                    object_stream_mode=pikepdf.ObjectStreamMode.generate,
                 )
     except pikepdf.PdfError as exc:
         raise ConversionError(
@@ -112,13 +121,14 @@ def normalize_pdf(
         ) from exc
 
 
-def _fix_docinfo(pdf: pikepdf.Pdf, *, stamp: str, title: str | None) -> None:
+def _fix_docinfo(pdf: pikepdf.Pdf, *, stamp: str, title: str | None, author: str | None) -> None:
     info = pdf.docinfo
     info[pikepdf.Name.CreationDate] = pikepdf.String(stamp)
     info[pikepdf.Name.ModDate] = pikepdf.String(stamp)
-    info[pikepdf.Name.Producer] = pikepdf.String(PRODUCER)
     if title is not None:
         info[pikepdf.Name.Title] = pikepdf.String(title)
+    if author is not None:
+        info[pikepdf.Name.Author] = pikepdf.String(author)
 
 
 def _fix_trailer(pdf: pikepdf.Pdf) -> None:
@@ -131,23 +141,42 @@ def _fix_trailer(pdf: pikepdf.Pdf) -> None:
             del pdf.trailer[key]
 
 
-def _fix_xmp(pdf: pikepdf.Pdf, *, stamp: str, title: str | None) -> None:
-    """Pin the varying fields of an XMP stream, if the PDF has one.
+# Info dictionary key → the XMP property PDF/A says must hold the same value.
+_INFO_XMP = (
+    (pikepdf.Name.Producer, "pdf:Producer"),
+    (pikepdf.Name.Creator, "xmp:CreatorTool"),
+)
+
+
+def _fix_xmp(pdf: pikepdf.Pdf, *, stamp: str) -> None:
+    """Pin the varying fields of an XMP stream, if the PDF has one, and make
+    it agree with the (already fixed) Info dictionary.
 
     LibreOffice only writes XMP for PDF/A or when asked to; it is kept (PDF/A
-    requires it) but its dates, producer and per-run UUIDs are made fixed.
+    requires it) but its dates and per-run UUIDs are made fixed.
     """
     if pikepdf.Name.Metadata not in pdf.Root:
         return
+    info = pdf.docinfo
     with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
         for key in _XMP_VOLATILE:
             if key in meta:
                 del meta[key]
         for key in ("xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate"):
             meta[key] = stamp
-        meta["pdf:Producer"] = PRODUCER
-        if title is not None:
-            meta["dc:title"] = title
+        for name, key in _INFO_XMP:
+            if name in info:
+                meta[key] = str(info[name])
+            elif key in meta:
+                del meta[key]
+        if pikepdf.Name.Title in info:
+            meta["dc:title"] = str(info[pikepdf.Name.Title])
+        elif "dc:title" in meta:
+            del meta["dc:title"]
+        if pikepdf.Name.Author in info:
+            meta["dc:creator"] = [str(info[pikepdf.Name.Author])]
+        elif "dc:creator" in meta:
+            del meta["dc:creator"]
 
 
 def _fix_output_intents(pdf: pikepdf.Pdf, day: dt.date) -> None:
@@ -161,7 +190,7 @@ def _fix_output_intents(pdf: pikepdf.Pdf, day: dt.date) -> None:
         data = profile.read_bytes()
         fixed = fix_icc_date(data, day)
         if fixed != data:
-            profile.write(fixed, filter=pikepdf.Name.FlateDecode)
+            profile.write(fixed)  # unencoded data; qpdf compresses it on save
 
 
 def fix_icc_date(data: bytes, day: dt.date) -> bytes:
