@@ -41,3 +41,19 @@ def test_position_in_a_batch_does_not_change_the_bytes(ws_dir, tmp_path):
     assert subprocess.run(["qpdf", "--check", str(pa)], capture_output=True).returncode == 0
     text = subprocess.run(["pdftotext", str(pa), "-"], capture_output=True, text=True).stdout
     assert "Salinan sesuai dengan aslinya" in text  # the fonts still draw their glyphs
+
+
+def test_decree_pdfs_are_archival_and_name_the_office(ws_dir):
+    """`zidocs keputusan --pdf`: PDF/A-2b, authored by the office, never the software."""
+    r = api.keputusan(Workspace(ws_dir), 2026, pdf=True)
+    for pdf in r.build.pdf:
+        with pikepdf.open(pdf) as doc:
+            assert str(doc.docinfo["/Author"]) == "Komisi Pemilihan Umum Kabupaten Merangin"
+            xmp = doc.Root.Metadata.read_bytes().decode()
+            assert "<pdfaid:part>2</pdfaid:part>" in xmp and "<pdfaid:conformance>B</pdfaid:conformance>" in xmp
+            assert "/OutputIntents" in doc.Root
+            assert "zidocs" not in (xmp + " ".join(map(str, doc.docinfo.values()))).lower()
+    from docx import Document
+
+    props = Document(str(r.build.docx[1])).core_properties
+    assert props.author == "Komisi Pemilihan Umum Kabupaten Merangin"

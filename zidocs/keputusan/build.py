@@ -56,7 +56,7 @@ def build_decrees(
     if pdf:
         day = build_date or max(plan.keputusan[k.jenis].keputusan.tanggal for k in kinds)
         try:
-            result.pdf = to_pdf(result.docx, outdir, build_date=day)
+            result.pdf = to_pdf(result.docx, outdir, build_date=day, pdfa=True, author=plan.kantor.nama)
         except ConversionError as exc:
             exc.message += " Berkas DOCX tetap ditulis: " + ", ".join(str(p) for p in result.docx) + "."
             raise

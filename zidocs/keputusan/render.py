@@ -36,7 +36,7 @@ def render_keputusan(
         body = lampiran if lampiran is not None else render_lampiran(plan, ws, jenis)
         ctx["lampiran"] = skeleton.new_subdoc(io.BytesIO(body))
     data = _render(skeleton, SKELETON, ctx)
-    return normalize_docx_bytes(data, build_date)
+    return normalize_docx_bytes(data, build_date, author=plan.kantor.nama)
 
 
 def render_lampiran(plan: Plan, ws: Workspace, jenis: str) -> bytes | None:

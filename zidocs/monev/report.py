@@ -286,7 +286,7 @@ def render_monev(ws: Workspace, plan: Plan, fig: Figures, monev: MonevFile, *, b
     ctx = konteks(plan, fig, monev)
     ctx["grafik"] = docxtpl.InlineImage(tpl, io.BytesIO(grafik_png(fig)), width=_mm(GRAFIK_LEBAR_MM))
     data = render_template(tpl, TEMPLATE, ctx)
-    return normalize_docx_bytes(data, build_date, name=f"monev-{fig.periode.kode}.docx")
+    return normalize_docx_bytes(data, build_date, name=f"monev-{fig.periode.kode}.docx", author=plan.kantor.nama)
 
 
 # --- build --------------------------------------------------------------------------
@@ -337,7 +337,7 @@ def build_laporan(
     if pdf:
         t1 = time.perf_counter()
         try:
-            (result.pdf,) = to_pdf([target], target.parent, build_date=day)
+            (result.pdf,) = to_pdf([target], target.parent, build_date=day, pdfa=True, author=data.plan.kantor.nama)
         except ConversionError as exc:
             exc.message += f" Berkas DOCX tetap ditulis: {target}."
             raise

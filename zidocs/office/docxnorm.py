@@ -28,11 +28,11 @@ from typing import Protocol, Union
 
 from lxml import etree
 
+from zidocs.office.hari import build_day
 from zidocs.office.atomic import write_bytes
 from zidocs.errors import TemplateError
 
 # Used when no build date is given (same epoch as zidocs.office.pdfnorm).
-EPOCH = dt.date(2000, 1, 1)
 REVISION = "1"
 # Authors that are a program's stamp, not a person or an office: never kept.
 SOFTWARE_AUTHORS = frozenset({"zidocs", "python-docx"})
@@ -79,7 +79,7 @@ def normalize_docx_bytes(
     ``author`` becomes the document's author (dc:creator, cp:lastModifiedBy);
     ``name`` only appears in error messages.
     """
-    day = _as_date(build_date)
+    day = build_day(build_date)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zin:
             infos = zin.infolist()
@@ -186,7 +186,3 @@ def _child(root, prefix: str, tag: str):
     return el
 
 
-def _as_date(build_date: dt.date | None) -> dt.date:
-    if build_date is None:
-        return EPOCH
-    return dt.date(build_date.year, build_date.month, build_date.day)

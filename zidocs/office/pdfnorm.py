@@ -33,6 +33,7 @@ import struct
 from pathlib import Path
 
 from zidocs.errors import ConversionError
+from zidocs.office.hari import build_day
 from zidocs.office.atomic import atomic_path
 from zidocs.office.lazy import lazy_import
 from zidocs.office.type1 import normalise_type1
@@ -40,7 +41,6 @@ from zidocs.office.type1 import normalise_type1
 pikepdf = lazy_import("pikepdf")
 
 # Used when no build date is given: a fixed, obviously synthetic date.
-EPOCH = dt.date(2000, 1, 1)
 
 # XMP properties that change on every run and carry no meaning for a reader.
 _XMP_VOLATILE = (
@@ -58,7 +58,7 @@ def pdf_date(build_date: dt.date | None) -> str:
     >>> pdf_date(dt.date(2026, 3, 9))
     'D:20260309000000Z'
     """
-    d = _as_date(build_date)
+    d = build_day(build_date)
     return f"D:{d.year:04d}{d.month:02d}{d.day:02d}000000Z"
 
 
@@ -68,15 +68,8 @@ def xmp_date(build_date: dt.date | None) -> str:
     >>> xmp_date(None)
     '2000-01-01T00:00:00Z'
     """
-    d = _as_date(build_date)
+    d = build_day(build_date)
     return f"{d.year:04d}-{d.month:02d}-{d.day:02d}T00:00:00Z"
-
-
-def _as_date(build_date: dt.date | None) -> dt.date:
-    if build_date is None:
-        return EPOCH
-    # datetime is a subclass of date: keep only the calendar day.
-    return dt.date(build_date.year, build_date.month, build_date.day)
 
 
 def normalize_pdf(
@@ -101,7 +94,7 @@ def normalize_pdf(
             _fix_docinfo(pdf, stamp=stamp, title=title, author=author)
             _fix_trailer(pdf)
             _fix_xmp(pdf, stamp=xmp_date(build_date))
-            _fix_output_intents(pdf, _as_date(build_date))
+            _fix_output_intents(pdf, build_day(build_date))
             normalise_type1(pdf)
             with atomic_path(dst) as tmp:
                 pdf.save(
