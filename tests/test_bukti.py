@@ -307,6 +307,17 @@ def test_sigkill_during_add_never_corrupts_the_store(files, tmp_path):
     env = dict(os.environ, ZIDOCS_WORKSPACE=str(tmp_path / "ws"), ZIDOCS_BUKTI=str(tmp_path / "bukti"))
     args = [sys.executable, str(script), str(big), str(files["laporan"]), str(files["foto"]),
             str(files["terpotong"])]
+    # Kill windows scale with this machine's speed: first time one writer to its
+    # first completed add, then kill anywhere in twice that time.
+    first = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    assert first.stdout.readline().strip() == b"siap"
+    t0, db = time.monotonic(), tmp_path / "bukti" / "registri.sqlite3"
+    while time.monotonic() - t0 < 120 and not (db.exists() and BuktiStore.open(db.parent).entries()):
+        time.sleep(0.02)
+    add_time = time.monotonic() - t0
+    first.send_signal(signal.SIGKILL)
+    first.wait()
+    assert BuktiStore.open(db.parent).entries(), "one writer alone never completed an add"
     rng = random.Random(5)
     trials = 0
     for _batch in range(10):
@@ -315,7 +326,7 @@ def test_sigkill_during_add_never_corrupts_the_store(files, tmp_path):
         for p in procs:
             assert p.stdout.readline().strip() == b"siap"
         for p in procs:
-            time.sleep(rng.uniform(0, 0.4))  # an add of these 4 files takes ≈ 0.25 s here
+            time.sleep(rng.uniform(0, 2 * add_time))
             p.send_signal(signal.SIGKILL)
             p.wait()
             trials += 1
