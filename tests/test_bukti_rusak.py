@@ -13,7 +13,8 @@ import pytest
 from PIL import Image
 
 from fixtures_bukti import make_files, make_plan, make_report_pdf, truncate, write_workspace
-from zidocs.bukti import pesan
+from zidocs.errors import os_reason
+from zidocs.office import pesan
 from zidocs.bukti.halaman import PageFacts, judge, rentang
 from zidocs.bukti.intake import BuktiDitolak, inspect_file
 from zidocs.bukti.store import BuktiStore, add_bukti
@@ -238,9 +239,9 @@ def test_objects_damaged_skips_streams_recovered_whole():
 def test_os_messages_are_indonesian():
     import errno
 
-    assert pesan.os_alasan(OSError(errno.ENOSPC, "No space left on device")) == "disk penuh"
-    assert pesan.os_alasan(OSError(errno.EIO, "Input/output error")).startswith("galat baca/tulis")
-    assert pesan.os_alasan(OSError(errno.ECONNRESET, "Connection reset")) == f"galat sistem berkas (kode {errno.ECONNRESET})"
+    assert os_reason(OSError(errno.ENOSPC, "No space left on device")) == "disk penuh"
+    assert os_reason(OSError(errno.EIO, "Input/output error")).startswith("galat baca/tulis")
+    assert os_reason(OSError(errno.ECONNRESET, "Connection reset")) == f"galat sistem berkas (kode {errno.ECONNRESET})"
     assert pesan.hapus_jalur("file:///tmp/a/b/dokumen.docx could not be loaded") == "could not be loaded"
     assert pesan.hapus_jalur("root has no /Kids array") == "root has no /Kids array"  # PDF names stay
 

@@ -231,7 +231,7 @@ def test_undecodable_docx_fails_in_libreoffice_and_writes_nothing(sources, tmp_p
     msg = exc.value.message
     assert str(broken) in msg
     assert str(sources[1]) not in msg  # the good file is not blamed
-    assert "Pesan LibreOffice" in msg
+    assert "Sebab menurut LibreOffice: " in msg  # in Indonesian, not its English stderr
     assert exc.value.exit_code == ExitCode.KONVERSI
     assert not outdir.exists()  # the good file was not written either
     assert list(private_tmp.glob("zidocs-lo-*")) == []  # work dir cleaned up

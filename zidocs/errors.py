@@ -99,15 +99,34 @@ class BuktiError(ZidocsError):
     exit_code = ExitCode.BUKTI_DITOLAK
 
 
+_ERRNO = {
+    errno.EACCES: "izin ditolak",
+    errno.EPERM: "izin ditolak",
+    errno.ENOENT: "tidak ditemukan",
+    errno.EISDIR: "berupa folder, bukan berkas",
+    errno.ENOTDIR: "salah satu bagian jalurnya bukan folder",
+    errno.ENOSPC: "disk penuh",
+    errno.EDQUOT: "kuota disk habis",
+    errno.EROFS: "sistem berkas hanya-baca",
+    errno.EEXIST: "sudah ada",
+    errno.ENOTEMPTY: "folder tidak kosong",
+    errno.EIO: "galat baca/tulis perangkat (disk mungkin rusak)",
+    errno.ENAMETOOLONG: "nama atau jalur terlalu panjang",
+    errno.EMFILE: "terlalu banyak berkas terbuka",
+    errno.ENFILE: "terlalu banyak berkas terbuka",
+    errno.EXDEV: "berada di perangkat/diska yang berbeda",
+    errno.EBUSY: "sedang dipakai",
+    errno.ETXTBSY: "sedang dipakai",
+    errno.ELOOP: "tautan simbolik berputar",
+    errno.EFBIG: "berkas terlalu besar",
+    errno.EINVAL: "operasi tidak didukung sistem berkas ini",
+    errno.EOPNOTSUPP: "operasi tidak didukung sistem berkas ini",
+}
+
+
 def os_reason(exc: OSError) -> str:
-    """An OSError's cause in Bahasa Indonesia."""
-    return {
-        errno.EACCES: "izin ditolak",
-        errno.EPERM: "izin ditolak",
-        errno.ENOENT: "tidak ditemukan",
-        errno.EISDIR: "berupa folder",
-        errno.ENOTDIR: "salah satu bagian jalurnya bukan folder",
-        errno.ENOSPC: "disk penuh",
-        errno.EROFS: "sistem berkas hanya-baca",
-        errno.EEXIST: "sudah ada",
-    }.get(exc.errno, exc.strerror or str(exc))
+    """An OSError's cause in Bahasa Indonesia (never the English strerror)."""
+    reason = _ERRNO.get(exc.errno) if exc.errno is not None else None
+    if reason is None:
+        return f"galat sistem berkas (kode {exc.errno})" if exc.errno else "galat sistem berkas"
+    return reason

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from zidocs.bukti import halaman as halaman_mod
-from zidocs.bukti import pesan
+from zidocs.office import pesan
 from zidocs.errors import BuktiError, ConversionError
 from zidocs.office.convert import find_soffice, to_pdf
 

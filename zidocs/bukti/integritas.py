@@ -49,7 +49,7 @@ from pathlib import Path
 
 from zidocs import __version__
 from zidocs.office.atomic import atomic_path
-from zidocs.bukti import pesan
+from zidocs.errors import os_reason
 from zidocs.bukti.store import (
     CHUNK,
     REGISTRY,
@@ -271,7 +271,7 @@ def _ekspor_locked(store: BuktiStore, arsip: Path, now: dt.datetime) -> EksporRe
                     if len(check.infolist()) != 2 + len(listed):  # pragma: no cover - zipfile invariant
                         raise BuktiError("Arsip ekspor tidak utuh setelah ditulis; ulangi ekspor.")
         except OSError as exc:
-            raise InputError(f"Arsip {arsip} tidak dapat ditulis: {pesan.os_alasan(exc)}. Periksa izin dan ruang "
+            raise InputError(f"Arsip {arsip} tidak dapat ditulis: {os_reason(exc)}. Periksa izin dan ruang "
                              "disk folder itu; penyimpanan bukti tidak berubah.") from None
         return EksporResult(arsip, n_bukti, n_sampah, len(listed), arsip.stat().st_size)
     finally:
@@ -327,7 +327,7 @@ def impor(root: Path, arsip: Path, *, timpa: bool = False, now: dt.datetime,
     try:
         zf = zipfile.ZipFile(arsip)
     except (zipfile.BadZipFile, OSError) as exc:
-        why = pesan.os_alasan(exc) if isinstance(exc, OSError) else "bukan arsip ZIP yang sah atau terpotong"
+        why = os_reason(exc) if isinstance(exc, OSError) else "bukan arsip ZIP yang sah atau terpotong"
         raise _refuse(arsip, why) from None
     with zf:
         manifest = _read_manifest(zf, arsip)
@@ -423,7 +423,7 @@ def _extract(zf: zipfile.ZipFile, name: str, dest: Path, sha: str, size: int, ar
         raise _refuse(arsip, f"entri {name} rusak ({'CRC tidak cocok' if 'CRC' in str(exc) else 'terpotong'})") \
             from None
     except OSError as exc:
-        raise InputError(f"Arsip {arsip.name} tidak dapat dibongkar ke penyimpanan: {pesan.os_alasan(exc)}. "
+        raise InputError(f"Arsip {arsip.name} tidak dapat dibongkar ke penyimpanan: {os_reason(exc)}. "
                          "Periksa izin dan ruang disk; penyimpanan bukti tidak berubah.") from None
     if h.hexdigest() != sha or n != size:
         raise _refuse(arsip, f"isi {name} tidak cocok dengan sidik SHA-256 di {MANIFEST}")

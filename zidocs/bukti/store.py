@@ -42,7 +42,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from zidocs.bukti import pesan
+from zidocs.errors import os_reason
 from zidocs.bukti.intake import BuktiDitolak, Converter, inspect_file
 from zidocs.errors import BuktiError, InputError
 from zidocs.plan.models import Plan
@@ -285,7 +285,7 @@ class BuktiStore:
                 store.root.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise PenyimpananGagal(f"Folder penyimpanan bukti {store.root} tidak dapat dibuat: "
-                                       f"{pesan.os_alasan(exc)}.") from None
+                                       f"{os_reason(exc)}.") from None
         with store._fs("membuka penyimpanan"):
             store.blob_dir.mkdir(exist_ok=True)
             store.tmp_dir.mkdir(exist_ok=True)
@@ -355,7 +355,7 @@ class BuktiStore:
             yield
         except OSError as exc:
             raise PenyimpananGagal(
-                f"Penyimpanan bukti {self.root}: {pesan.os_alasan(exc)} saat {what}. Periksa izin dan "
+                f"Penyimpanan bukti {self.root}: {os_reason(exc)} saat {what}. Periksa izin dan "
                 "ruang disk folder itu, lalu ulangi; catatan bukti tidak berubah."
             ) from None
 
@@ -509,14 +509,14 @@ class BuktiStore:
         try:
             fin = open(src, "rb")
         except OSError as exc:
-            raise BuktiDitolak(src.name, f"berkas tidak dapat dibaca ({pesan.os_alasan(exc)}).",
+            raise BuktiDitolak(src.name, f"berkas tidak dapat dibaca ({os_reason(exc)}).",
                                "Periksa jalur dan izin berkasnya.") from None
         with fin, self._fs(f"menyalin {src.name}"), open(dest, "wb") as fout:
             while True:
                 try:
                     chunk = fin.read(CHUNK)
                 except OSError as exc:
-                    raise BuktiDitolak(src.name, f"berkas tidak dapat dibaca ({pesan.os_alasan(exc)}).",
+                    raise BuktiDitolak(src.name, f"berkas tidak dapat dibaca ({os_reason(exc)}).",
                                        "Periksa berkas dan medianya, lalu salin ulang.") from None
                 if not chunk:
                     break

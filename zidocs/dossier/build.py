@@ -38,7 +38,7 @@ from typing import Callable, Sequence
 from zidocs import __version__
 from zidocs.office.atomic import atomic_path
 from zidocs.bukti import halaman as halaman_mod
-from zidocs.bukti import pesan
+from zidocs.office import pesan
 from zidocs.bukti.intake import KIND_BY_MEDIA_TYPE, image_layout
 from zidocs.bukti.store import BuktiEntry, BuktiStore, _kill_point, sha256_file
 from zidocs.dossier import manifest as manifest_mod

@@ -45,7 +45,7 @@ import tempfile
 from pathlib import Path
 from typing import Sequence
 
-from zidocs.bukti import pesan
+from zidocs.errors import os_reason
 from zidocs.bukti.store import _kill_point, sha256_file
 from zidocs.errors import InputError
 
@@ -201,7 +201,7 @@ class Publikasi:
 
 
 def _os_error(outdir: Path, exc: OSError) -> InputError:
-    return InputError(f"Folder dossier {outdir}: {pesan.os_alasan(exc)}. Periksa izin dan ruang disk folder "
+    return InputError(f"Folder dossier {outdir}: {os_reason(exc)}. Periksa izin dan ruang disk folder "
                       "itu, lalu ulangi; dossier yang lama tidak berubah.")
 
 

@@ -42,7 +42,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from zidocs.errors import ConversionError
+from zidocs.errors import ConversionError, os_reason
+from zidocs.office import pesan
 from zidocs.office.atomic import atomic_path
 from zidocs.office.lazy import lazy_import
 from zidocs.office.pdfnorm import normalize_pdf
@@ -300,7 +301,8 @@ def stderr_tail(stderr: str, lines: int = _STDERR_TAIL_LINES) -> str:
 
 def _stderr_block(stderr: str) -> str:
     tail = stderr_tail(stderr)
-    return f"\nPesan LibreOffice:\n{tail}" if tail else "\n(LibreOffice tidak memberi pesan galat.)"
+    # LibreOffice speaks English and names its private temp paths: say its reason in Indonesian.
+    return f"\nSebab menurut LibreOffice: {pesan.libreoffice(tail)}." if tail else "\n(LibreOffice tidak memberi pesan galat.)"
 
 
 def _names(paths: Sequence[Path]) -> str:
@@ -401,7 +403,7 @@ def _stage(paths: Sequence[Path], indir: Path) -> list[Path]:
             shutil.copyfile(src, dst)
         except OSError as exc:
             raise ConversionError(
-                f"Berkas '{src}' tidak dapat dibaca ({exc.strerror or exc}). "
+                f"Berkas '{src}' tidak dapat dibaca ({os_reason(exc)}). "
                 "Periksa izin berkas itu, lalu coba lagi."
             ) from exc
         staged.append(dst)
@@ -447,7 +449,7 @@ def _run_soffice(argv: list[str], *, timeout: float, cwd: Path) -> SofficeResult
         )
     except OSError as exc:
         raise ConversionError(
-            f"LibreOffice ('{argv[0]}') tidak dapat dijalankan ({exc.strerror or exc}). "
+            f"LibreOffice ('{argv[0]}') tidak dapat dijalankan ({os_reason(exc)}). "
             + INSTALL_HINT
         ) from exc
     try:

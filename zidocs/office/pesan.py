@@ -10,7 +10,6 @@ phrase. The tables are data; add a row when a new message is met.
 
 from __future__ import annotations
 
-import errno
 import re
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -161,7 +160,7 @@ def gambar(exc: object) -> str:
 
 _LIBREOFFICE: tuple[tuple[str, str], ...] = (
     (r"bukan berkas \w+ yang sah", "isinya bukan dokumen yang sah: rusak, terpotong, atau dilindungi kata sandi"),
-    (r"source file could not be loaded",
+    (r"source file could not be loaded|tidak dapat membuka dokumen ini",
      "LibreOffice tidak dapat membuka dokumen ini: rusak, terpotong, atau bukan dokumen yang sah"),
     (r"tidak selesai dalam", "LibreOffice tidak selesai dalam batas waktu (dokumen sangat besar atau rusak)"),
     (r"masih dipakai oleh proses zidocs lain", "LibreOffice sedang dipakai proses zidocs lain; coba lagi nanti"),
@@ -176,38 +175,3 @@ def libreoffice(message: str) -> str:
     """Why LibreOffice failed on one evidence document, without temp paths or
     LibreOffice's English lines."""
     return _translate(message, _LIBREOFFICE) or "LibreOffice gagal mengubah dokumen ini menjadi PDF"
-
-
-# --- the operating system -----------------------------------------------------------------
-
-_ERRNO = {
-    errno.EACCES: "izin ditolak",
-    errno.EPERM: "izin ditolak",
-    errno.ENOENT: "tidak ditemukan",
-    errno.EISDIR: "berupa folder, bukan berkas",
-    errno.ENOTDIR: "salah satu bagian jalurnya bukan folder",
-    errno.ENOSPC: "disk penuh",
-    errno.EDQUOT: "kuota disk habis",
-    errno.EROFS: "sistem berkas hanya-baca",
-    errno.EEXIST: "sudah ada",
-    errno.ENOTEMPTY: "folder tidak kosong",
-    errno.EIO: "galat baca/tulis perangkat (disk mungkin rusak)",
-    errno.ENAMETOOLONG: "nama atau jalur terlalu panjang",
-    errno.EMFILE: "terlalu banyak berkas terbuka",
-    errno.ENFILE: "terlalu banyak berkas terbuka",
-    errno.EXDEV: "berada di perangkat/diska yang berbeda",
-    errno.EBUSY: "sedang dipakai",
-    errno.ETXTBSY: "sedang dipakai",
-    errno.ELOOP: "tautan simbolik berputar",
-    errno.EFBIG: "berkas terlalu besar",
-    errno.EINVAL: "operasi tidak didukung sistem berkas ini",
-    errno.EOPNOTSUPP: "operasi tidak didukung sistem berkas ini",
-}
-
-
-def os_alasan(exc: OSError) -> str:
-    """An OSError's cause in Bahasa Indonesia (never the English strerror)."""
-    reason = _ERRNO.get(exc.errno) if exc.errno is not None else None
-    if reason is None:
-        return f"galat sistem berkas (kode {exc.errno})" if exc.errno else "galat sistem berkas"
-    return reason
