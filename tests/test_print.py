@@ -30,8 +30,8 @@ from lxml import etree
 from pypdf import PdfReader
 
 from zidocs.cli import run
-from zidocs.convert import HYPHENATION_EXCEPTIONS, dictionary_with_case_variants, to_pdf
-from zidocs.docxnorm import normalize_docx_bytes
+from zidocs.office.convert import HYPHENATION_EXCEPTIONS, dictionary_with_case_variants, to_pdf
+from zidocs.office.docxnorm import normalize_docx_bytes
 
 from helpers import REPO, copy_workspace, embedded_fonts
 

@@ -23,7 +23,7 @@ from docx.shared import Cm, Mm, Pt
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from zidocs.docxnorm import save_docx  # noqa: E402
+from zidocs.office.docxnorm import save_docx  # noqa: E402
 OUT = ROOT / "templates" / "keputusan"
 FONT = "Bookman Old Style"  # fontconfig maps it to TeX Gyre Bonum (metric-compatible) for PDF
 TEXT_WIDTH_CM = 16.5  # F4 215 mm − left 3 cm − right 2 cm
