@@ -48,7 +48,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from zidocs import __version__
-from zidocs.office.atomic import atomic_path
+from zidocs.office.atomic import atomic_path, fsync_dir
 from zidocs.errors import os_reason
 from zidocs.bukti.store import (
     CHUNK,
@@ -56,7 +56,6 @@ from zidocs.bukti.store import (
     SCHEMA_VERSION,
     BuktiStore,
     Perubahan,
-    _fsync_dir,
     _kill_point,
     _log,
     _sqlite,
@@ -485,7 +484,7 @@ def _switch(store: BuktiStore, staged: BuktiStore, has_registry: bool, arsip: Pa
             target.parent.mkdir(exist_ok=True)
             os.replace(staged.blob_path(digest), target)
         for sub in {store.blob_path(d).parent for d in new_blobs}:
-            _fsync_dir(sub)
+            fsync_dir(sub)
         _kill_point("impor-blob")
         with staged._connect() as con:
             con.execute("BEGIN IMMEDIATE")
@@ -503,7 +502,7 @@ def _switch(store: BuktiStore, staged: BuktiStore, has_registry: bool, arsip: Pa
                 raise BuktiError(f"Registri bukti {store.db_path} sedang dipakai proses lain; ulangi impor "
                                  "setelah proses itu selesai.")
         os.replace(staged.db_path, store.db_path)
-        _fsync_dir(store.root)
+        fsync_dir(store.root)
         _kill_point("impor-registri")
 
 

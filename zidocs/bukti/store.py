@@ -42,6 +42,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Iterator, Sequence
 
+from zidocs.office.atomic import fsync_dir
 from zidocs.errors import os_reason
 from zidocs.bukti.intake import BuktiDitolak, Converter, inspect_file
 from zidocs.errors import BuktiError, InputError
@@ -459,7 +460,7 @@ class BuktiStore:
         with open(temp, "rb") as fh:
             os.fsync(fh.fileno())
         os.replace(temp, target)
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent)
 
     def add(
         self,
@@ -792,14 +793,6 @@ def _kill_point(name: str) -> None:
         import signal
 
         os.kill(os.getpid(), signal.SIGKILL)
-
-
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 # --- indicators ---------------------------------------------------------------

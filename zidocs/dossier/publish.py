@@ -45,6 +45,7 @@ import tempfile
 from pathlib import Path
 from typing import Sequence
 
+from zidocs.office.atomic import fsync_dir
 from zidocs.errors import os_reason
 from zidocs.bukti.store import _kill_point, sha256_file
 from zidocs.errors import InputError
@@ -74,14 +75,6 @@ def _exchange(a: Path, b: Path) -> bool:
     if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP):
         return False
     raise OSError(err, os.strerror(err), str(b))
-
-
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _link_or_copy(src: str, dst: str) -> None:
@@ -137,7 +130,7 @@ class Publikasi:
                     new = self.parent / (self.prefix + "baru-" + old.name[len(self.prefix + "lama-"):])
                     if new.is_dir():
                         os.replace(new, self.outdir)
-                        _fsync_dir(self.parent)
+                        fsync_dir(self.parent)
                         break
         for leftover in sorted(p for p in self.parent.iterdir() if p.name.startswith(self.prefix)):
             _remove(leftover)
@@ -165,18 +158,18 @@ class Publikasi:
             for name in fresh:
                 with open(self.staging / name, "rb") as fh:
                     os.fsync(fh.fileno())
-            _fsync_dir(self.staging)
+            fsync_dir(self.staging)
             _kill_point("dossier-siap")
             if not self.outdir.exists():
                 os.replace(self.staging, self.outdir)
             elif not _exchange(self.staging, self.outdir):
                 old = self.parent / (self.prefix + "lama-" + self.staging.name[len(self.prefix + "baru-"):])
                 os.replace(self.outdir, old)
-                _fsync_dir(self.parent)
+                fsync_dir(self.parent)
                 _kill_point("dossier-tukar-1")
                 os.replace(self.staging, self.outdir)
                 self.staging = old
-            _fsync_dir(self.parent)
+            fsync_dir(self.parent)
             self._published = True
             _kill_point("dossier-tukar")
             if self.staging.exists():

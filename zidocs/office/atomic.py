@@ -32,7 +32,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
         with open(tmp_path, "rb") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp_path, target)
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent, strict=False)
     except OSError as exc:
         raise OSError(exc.errno, exc.strerror, str(target)) from exc
     finally:
@@ -59,7 +59,7 @@ def write_many(items: list[tuple[Path, bytes]]) -> None:
         for tmp_path, target in staged:
             os.replace(tmp_path, target)
         for folder in {t.parent for _, t in staged}:
-            _fsync_dir(folder)
+            fsync_dir(folder, strict=False)
     except OSError as exc:
         name = exc.filename if exc.filename and not Path(exc.filename).name.startswith(".tmp-") else None
         raise OSError(exc.errno, exc.strerror, name or str(staged[-1][1] if staged else items[0][0])) from exc
@@ -89,10 +89,14 @@ def write_text(target: Path, text: str) -> None:
     write_bytes(target, text.encode("utf-8"))
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path, *, strict: bool = True) -> None:
+    """Make a rename or new entry in ``folder`` durable. ``strict=False``
+    tolerates platforms that cannot open a folder for fsync."""
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:  # pragma: no cover - platforms without directory fds
+        if strict:
+            raise
         return
     try:
         os.fsync(fd)
