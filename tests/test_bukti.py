@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from fixtures_bukti import make_files, make_plan, write_workspace
+from zidocs.cli.common import tampil
 from zidocs.bukti.intake import BuktiDitolak, inspect_file, sniff
 from zidocs.bukti.store import (
     BuktiDitolakBanyak,
@@ -189,7 +190,7 @@ def test_derived_pdfs_are_stored_beside_the_original(store, plan, files):
 def test_unknown_indicator_suggests_nearest(store, plan, files):
     with pytest.raises(IndikatorTidakDikenal) as exc:
         add_bukti(store, plan, [files["laporan"]], indikator="V.2.9", now=NOW)
-    assert exc.value.message == (
+    assert tampil(exc.value.message) == (
         "Indikator 'V.2.9' tidak ada dalam rencana aksi tahun 2026. Indikator terdekat: V.2.1, V.2.2, V.2.3. "
         "Lihat semua ID indikator dengan `zidocs bukti list`.")
     assert exc.value.exit_code == ExitCode.BUKTI_DITOLAK

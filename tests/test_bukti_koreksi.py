@@ -11,6 +11,7 @@ import sqlite3
 import pytest
 
 from fixtures_bukti import make_files, make_plan, write_workspace
+from zidocs.cli.common import tampil
 from zidocs.bukti.store import (
     REGISTRY,
     BuktiBentrok,
@@ -254,7 +255,7 @@ def test_a_lost_registry_is_not_silently_replaced_by_an_empty_one(store, plan, f
     store.db_path.unlink()
     with pytest.raises(BuktiError) as exc:
         BuktiStore.open(store.root)
-    assert "tidak ada, padahal" in exc.value.message and "zidocs bukti impor" in exc.value.message
+    assert "tidak ada, padahal" in exc.value.message and "zidocs bukti impor" in tampil(exc.value.message)
     assert store.blob_count() == 1 and not store.db_path.exists()
 
 

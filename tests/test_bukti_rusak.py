@@ -13,6 +13,7 @@ import pytest
 from PIL import Image
 
 from fixtures_bukti import make_files, make_plan, make_report_pdf, truncate, write_workspace
+from zidocs.cli.common import tampil
 from zidocs.errors import os_reason
 from zidocs.office import pesan
 from zidocs.bukti.halaman import PageFacts, judge, rentang
@@ -106,7 +107,7 @@ def test_truncated_pdf_is_refused_or_every_page_shows_content(reports, tmp_path,
 def test_a_half_upload_is_refused_with_the_pages_lost(reports, tmp_path):
     with pytest.raises(BuktiDitolak) as exc:
         inspect_file(reports["50"], tmp_path)
-    assert exc.value.message == (
+    assert tampil(exc.value.message) == (
         "laporan-19-potong-50.pdf: PDF ini rusak: 11 dari 19 halaman kehilangan isinya (hal. 9–19); "
         "kemungkinan unggahan atau unduhannya terputus sehingga berkasnya terpotong. Unggah ulang berkas "
         "aslinya lalu tambahkan lagi. Bila memang hanya berkas ini yang ada, tambahkan dengan --terima-rusak: "
@@ -128,7 +129,7 @@ def test_add_report_manifest_and_dossier_say_what_was_repaired(reports, tmp_path
     assert e.halaman == 19 and store.blob_path(e.sha256).read_bytes() == reports["50"].read_bytes()
     assert e.catatan.startswith("diperbaiki dengan qpdf: berkas rusak; penanda akhir berkas (startxref) tidak ada")
     assert e.catatan.endswith("11 dari 19 halaman kehilangan isinya (hal. 9–19), diganti halaman pengganti "
-                              "(diterima dengan --terima-rusak)")
+                              "(diterima walau rusak, atas permintaan)")
     assert "data aliran objek" in e.catatan and "dianggap kosong" in e.catatan  # which object qpdf emptied
     r = build_dossier(store, plan, tmp_path / "out", areas=["V"], tanggal=dt.date(2026, 5, 2))
     manifest = json.loads(r.manifest.read_text())

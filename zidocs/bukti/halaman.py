@@ -217,9 +217,9 @@ def placeholder_pdf(path: Path, nama: str, lost: Sequence[int], total: int,
             (f.regular, f"Halaman {nomor} dari {total} pada berkas bukti “{nama}” kehilangan isinya: {sebab}."),
             (f.regular, "Berkas yang diunggah rusak; kemungkinan unggahan atau unduhannya terputus. "
                         "Berkas aslinya tetap tersimpan utuh di penyimpanan bukti."),
-            (f.italic, "Halaman pengganti ini ditambahkan atas permintaan (--terima-rusak). "
-                       "Ganti dengan berkas yang utuh: tambahkan berkas yang baik dengan `zidocs bukti add`, "
-                       "lalu pindahkan yang rusak ke sampah dengan `zidocs bukti remove ID`."),
+            # A page an evaluator reads: it names no command or option of the software.
+            (f.italic, "Halaman pengganti ini ditambahkan atas permintaan Sekretariat. "
+                       "Sekretariat: ganti bukti ini dengan berkas yang utuh."),
         ]
         body = max(8.0, size - 6)
         for font, text in lines:

@@ -282,14 +282,14 @@ def _judge_pages(original: Path, derived: Path, workdir: Path, nama: str, facts,
         raise BuktiDitolak(
             nama, f"PDF ini rusak: {' dan '.join(found)}; {why}.",
             "Unggah ulang berkas aslinya lalu tambahkan lagi. Bila memang hanya berkas ini yang ada, "
-            "tambahkan dengan --terima-rusak: setiap halaman yang hilang diganti halaman pengganti.")
+            "tambahkan dengan ⟦opsi|terima-rusak⟧: setiap halaman yang hilang diganti halaman pengganti.")
     if judged.hilang:
         _replace_pages(derived, workdir, nama, judged.hilang, total,
                        "berkasnya terpotong" if cut else "bagian berkasnya rusak")
         found[0] += ", diganti halaman pengganti"
     if judged.sebagian:
         found[-1] += ", dimuat apa adanya"
-    notes.append("; ".join(found) + " (diterima dengan --terima-rusak)")
+    notes.append("; ".join(found) + " (diterima walau rusak, atas permintaan)")
     return judged.hilang
 
 

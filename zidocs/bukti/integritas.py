@@ -128,7 +128,7 @@ def periksa(store: BuktiStore, plan: Plan | None = None) -> LaporanPeriksa:
         if problems != ["ok"]:
             found.append(Temuan("galat", "REGISTRI-RUSAK",
                                 f"registri {store.db_path} tidak utuh ({len(problems)} masalah menurut SQLite). "
-                                "Pulihkan dari cadangan dengan `zidocs bukti impor BERKAS.zip`."))
+                                "Pulihkan dari cadangan dengan ⟦bukti-impor|BERKAS.zip⟧."))
         rows = [("bukti", r) for r in con.execute("SELECT * FROM bukti ORDER BY id")]
         rows += [("sampah", r) for r in con.execute("SELECT * FROM sampah ORDER BY id")]
         pending = {r[0] for r in con.execute("SELECT sha256 FROM blob_tertunda")}
@@ -177,7 +177,7 @@ def periksa(store: BuktiStore, plan: Plan | None = None) -> LaporanPeriksa:
                 if key in seen_triples:
                     found.append(Temuan("peringatan", "DUPLIKAT-CATATAN",
                                         f"bukti ID {r['id']} berisi sama dengan bukti ID {seen_triples[key]} untuk "
-                                        f"{r['indikator']}; hapus salah satunya dengan `zidocs bukti remove ID`."))
+                                        f"{r['indikator']}; hapus salah satunya dengan ⟦bukti-remove|ID⟧."))
                 seen_triples.setdefault(key, r["id"])
         for digest in sorted(set(hashed) - referenced):
             if digest in pending:
@@ -201,7 +201,7 @@ def periksa(store: BuktiStore, plan: Plan | None = None) -> LaporanPeriksa:
                     found.append(Temuan("peringatan", "INDIKATOR-LUAR-RENCANA",
                                         f"bukti ID {r['id']} ({r['nama_asli']}) tercatat untuk {r['indikator']}, "
                                         f"yang tidak ada dalam rencana aksi {plan.tahun}; pindahkan dengan "
-                                        f"`zidocs bukti move {r['id']} --indikator ID`."))
+                                        f"⟦bukti-move|{r['id']}|--indikator|ID⟧."))
     n_bukti = sum(1 for t, _ in rows if t == "bukti")
     return LaporanPeriksa(tuple(found), n_bukti, len(rows) - n_bukti, len(files))
 
@@ -247,7 +247,7 @@ def _ekspor_locked(store: BuktiStore, arsip: Path, now: dt.datetime) -> EksporRe
             path = store.blob_path(digest)
             if not path.is_file():
                 raise BuktiError(f"Ekspor dibatalkan: berkas bukti blob/{digest[:2]}/{digest} tidak ada. "
-                                 "Jalankan `zidocs bukti periksa` untuk rinciannya.")
+                                 "Jalankan ⟦bukti-periksa⟧ untuk rinciannya.")
             listed.append({"sha256": digest, "ukuran": path.stat().st_size})
         reg_sha, reg_size = _hash_and_size(snapshot)
         manifest = {
@@ -293,7 +293,7 @@ def _write_member(zf: zipfile.ZipFile, path: Path, name: str, expected: str, com
             fout.write(chunk)
     if h.hexdigest() != expected:
         raise BuktiError(f"Ekspor dibatalkan: isi {name} tidak cocok dengan sidik SHA-256-nya (rusak). "
-                         "Jalankan `zidocs bukti periksa` untuk rinciannya.")
+                         "Jalankan ⟦bukti-periksa⟧ untuk rinciannya.")
 
 
 # --- impor ----------------------------------------------------------------------------------
@@ -314,7 +314,7 @@ class ArsipTidakSah(BuktiError):
 
 def _refuse(arsip: Path, why: str) -> ArsipTidakSah:
     return ArsipTidakSah(f"Arsip {arsip.name} tidak diimpor: {why}. Penyimpanan bukti tidak berubah. "
-                         "Gunakan arsip yang dibuat `zidocs bukti ekspor`, utuh (salin ulang bila perlu).")
+                         "Gunakan arsip yang dibuat ⟦bukti-ekspor⟧, utuh (salin ulang bila perlu).")
 
 
 def impor(root: Path, arsip: Path, *, timpa: bool = False, now: dt.datetime,
@@ -343,7 +343,7 @@ def impor(root: Path, arsip: Path, *, timpa: bool = False, now: dt.datetime,
             if filled and not timpa:
                 raise BuktiError(
                     f"Penyimpanan bukti {root} sudah berisi {filled} catatan; arsip tidak diimpor. Impor ke "
-                    "folder lain dengan --bukti FOLDER, atau ganti isinya dengan --timpa (isi lamanya "
+                    "folder lain dengan ⟦opsi|bukti⟧ FOLDER, atau ganti isinya dengan ⟦opsi|timpa⟧ (isi lamanya "
                     "diekspor dulu ke arsip cadangan di samping penyimpanan).")
             with store._fs("memeriksa arsip"):
                 work = Path(tempfile.mkdtemp(prefix=".tmp-impor-", dir=store.tmp_dir))

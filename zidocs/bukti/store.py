@@ -22,7 +22,7 @@ at any moment therefore leaves at worst a stray temp file or an unreferenced
 blob listed in ``blob_tertunda``, which the next writer sweeps away; never a
 row without its blob. A blob that is unreferenced but *not* listed (a store
 whose registry was lost or replaced) is never deleted automatically:
-``zidocs bukti periksa`` reports it.
+`zidocs bukti periksa` reports it.
 """
 
 from __future__ import annotations
@@ -273,14 +273,14 @@ class BuktiStore:
             if not create and not blobs:
                 raise InputError(
                     f"Penyimpanan bukti belum ada di {store.root}. Tambahkan bukti dulu dengan "
-                    "`zidocs bukti add`, atau tunjuk penyimpanan lain dengan --bukti / ZIDOCS_BUKTI."
+                    "⟦bukti-add⟧, atau ⟦pilih-gudang-bukti⟧."
                 )
             if blobs:
                 raise BuktiError(
                     f"Registri bukti {store.db_path} tidak ada, padahal {store.blob_dir} berisi {blobs} "
                     "berkas bukti. zidocs tidak membuat registri kosong di atasnya (berkas itu akan "
                     "terlihat yatim). Kembalikan registri.sqlite3 dari cadangan, atau pulihkan seluruh "
-                    "penyimpanan dengan `zidocs bukti impor BERKAS.zip`."
+                    "penyimpanan dengan ⟦bukti-impor|BERKAS.zip⟧."
                 )
             try:
                 store.root.mkdir(parents=True, exist_ok=True)
@@ -344,8 +344,8 @@ class BuktiStore:
             yield con
         except sqlite3.DatabaseError as exc:
             raise BuktiError(f"Registri bukti {self.db_path} rusak atau tidak terbaca ({_sqlite(exc)}). "
-                             "Periksa dengan `zidocs bukti periksa`; pulihkan dari cadangan dengan "
-                             "`zidocs bukti impor`.") from None
+                             "Periksa dengan ⟦bukti-periksa⟧; pulihkan dari cadangan dengan "
+                             "⟦bukti-impor⟧.") from None
         finally:
             con.close()
 
@@ -420,9 +420,9 @@ class BuktiStore:
         if row is None:
             if in_trash:
                 raise BuktiTidakDitemukan(
-                    f"Bukti ID {entry_id} ada di sampah. Pulihkan dulu dengan `zidocs bukti restore {entry_id}`.")
+                    f"Bukti ID {entry_id} ada di sampah. Pulihkan dulu dengan ⟦bukti-restore|{entry_id}⟧.")
             raise BuktiTidakDitemukan(
-                f"Tidak ada bukti dengan ID {entry_id}. Lihat ID yang ada dengan `zidocs bukti list`."
+                f"Tidak ada bukti dengan ID {entry_id}. Lihat ID yang ada dengan ⟦bukti-list⟧."
             )
         return _entry(row)
 
@@ -634,7 +634,7 @@ class BuktiStore:
                     active = con.execute("SELECT 1 FROM bukti WHERE id = ?", (entry_id,)).fetchone()
                     raise BuktiTidakDitemukan(
                         f"Bukti ID {entry_id} tidak ada di sampah" + (" (bukti itu masih berlaku)." if active else
-                        ". Lihat isi sampah dengan `zidocs bukti sampah`."))
+                        ". Lihat isi sampah dengan ⟦bukti-sampah⟧."))
                 entry = _sampah(row).entry
                 same = con.execute("SELECT id FROM bukti WHERE tahun = ? AND indikator = ? AND sha256 = ?",
                                    (entry.tahun, entry.indikator, entry.sha256)).fetchone()
@@ -671,7 +671,7 @@ class BuktiStore:
                         if missing:
                             raise BuktiTidakDitemukan(
                                 f"Tidak ada di sampah: ID {', '.join(map(str, missing))}. "
-                                "Lihat isi sampah dengan `zidocs bukti sampah`.")
+                                "Lihat isi sampah dengan ⟦bukti-sampah⟧.")
                         rows = [r for r in rows if r.entry.id in wanted]
                     hashes = sorted({d for r in rows for d in (r.entry.sha256, r.entry.pdf_sha256) if d})
                     con.executemany("DELETE FROM sampah WHERE id = ?", [(r.entry.id,) for r in rows])
@@ -713,7 +713,7 @@ class BuktiStore:
         if tanggal is not TETAP:
             changes["tanggal"] = tanggal.isoformat() if tanggal is not None else None
         if not changes:
-            raise InputError("Tidak ada yang diubah: sebutkan --keterangan, --tanggal atau --tanpa-tanggal.")
+            raise InputError("Tidak ada yang diubah: sebutkan ⟦opsi|keterangan⟧, ⟦opsi|tanggal⟧ atau ⟦opsi|tanpa-tanggal⟧.")
         return self._update(entry_id, "ubah", now, oleh, **changes)
 
     def _update(self, entry_id: int, aksi: str, now, oleh, **changes) -> tuple[BuktiEntry, BuktiEntry]:
@@ -737,7 +737,7 @@ class BuktiStore:
                         raise BuktiBentrok(
                             f"Bukti ID {entry_id} ({before.nama_asli}) tidak dipindahkan: isi yang sama sudah "
                             f"tercatat untuk {changes['indikator']} sebagai bukti ID {same[0]}. Hapus salah "
-                            f"satunya dengan `zidocs bukti remove ID`.")
+                            f"satunya dengan ⟦bukti-remove|ID⟧.")
                 sets = ", ".join(f"{k} = ?" for k in changes)
                 con.execute(f"UPDATE bukti SET {sets} WHERE id = ?", (*changes.values(), entry_id))
                 after = _entry(con.execute("SELECT * FROM bukti WHERE id = ?", (entry_id,)).fetchone())
@@ -820,7 +820,7 @@ def check_indikator(plan: Plan, indikator: str):
     saran = f" Indikator terdekat: {', '.join(near)}." if near else ""
     raise IndikatorTidakDikenal(
         f"Indikator '{indikator}' tidak ada dalam rencana aksi tahun {plan.tahun}.{saran} "
-        "Lihat semua ID indikator dengan `zidocs bukti list`."
+        "Lihat semua ID indikator dengan ⟦bukti-list⟧."
     )
 
 
@@ -832,10 +832,10 @@ def check_tanggal(tanggal: dt.date | None, tahun: int, now: dt.datetime) -> None
     if tanggal > today:
         raise TanggalTidakSah(
             f"Tanggal kegiatan {tanggal.isoformat()} belum terjadi (hari ini {today.isoformat()}). "
-            "Bukti dicatat untuk kegiatan yang sudah berlangsung; periksa --tanggal.")
+            "Bukti dicatat untuk kegiatan yang sudah berlangsung; periksa ⟦opsi|tanggal⟧.")
     if tanggal.year < tahun - 1:
         raise TanggalTidakSah(
-            f"Tanggal kegiatan {tanggal.isoformat()} jauh sebelum tahun rencana {tahun}. Periksa --tanggal "
+            f"Tanggal kegiatan {tanggal.isoformat()} jauh sebelum tahun rencana {tahun}. Periksa ⟦opsi|tanggal⟧ "
             "(TTTT-BB-HH, mis. 2026-03-20).")
 
 
@@ -895,7 +895,7 @@ def tanggal_lokal(iso: str, tz: dt.tzinfo | None = None) -> dt.date:
     except ValueError:
         raise BuktiError(
             f"Registri bukti memuat waktu penambahan yang tidak sah: “{iso}”. Periksa penyimpanan bukti "
-            "dengan `zidocs bukti periksa`.") from None
+            "dengan ⟦bukti-periksa⟧.") from None
     if stamp.tzinfo is None:
         stamp = stamp.replace(tzinfo=dt.timezone.utc)
     return stamp.astimezone(tz).date()
@@ -935,20 +935,20 @@ def tanggal_bukti(root: Path, tahun: int, *, tz: dt.tzinfo | None = None) -> dic
         # the last committed state (what every writer would do first), nothing else.
         if "readonly" not in str(exc) or not db.with_name(REGISTRY + "-journal").exists():
             raise BuktiError(f"Registri bukti {db} tidak terbaca ({_sqlite(exc)}). Periksa penyimpanan "
-                             "bukti dengan `zidocs bukti periksa`.") from None
+                             "bukti dengan ⟦bukti-periksa⟧.") from None
         try:
             rows = _read_dates(db, tahun, readonly=False)
         except sqlite3.Error as exc2:
             raise BuktiError(f"Registri bukti {db} tidak terbaca ({_sqlite(exc2)}).") from None
     except sqlite3.Error as exc:
         raise BuktiError(f"Registri bukti {db} tidak terbaca ({_sqlite(exc)}). Periksa penyimpanan bukti "
-                         "dengan `zidocs bukti periksa`.") from None
+                         "dengan ⟦bukti-periksa⟧.") from None
     out: dict[str, list[dt.date]] = {}
     for indikator, ditambahkan, tanggal in rows:
         try:
             when = dt.date.fromisoformat(tanggal) if tanggal else tanggal_lokal(str(ditambahkan), tz)
         except ValueError:
             raise BuktiError(f"Registri bukti {db} memuat tanggal kegiatan yang tidak sah: “{tanggal}”. "
-                             "Perbaiki dengan `zidocs bukti edit ID --tanggal TTTT-BB-HH`.") from None
+                             "Perbaiki dengan ⟦bukti-edit|ID|--tanggal|TTTT-BB-HH⟧.") from None
         out.setdefault(str(indikator), []).append(when)
     return {k: tuple(sorted(v)) for k, v in sorted(out.items())}

@@ -25,12 +25,16 @@ AKSI_CLI = {
     "pilih-folder-kerja": "Jalankan zidocs di folder kerja yang berisi plan/, pakai --workspace DIR, atau buat "
                           "folder kerja baru dengan `zidocs init DIR`.",
     "pilih-gudang-bukti": "tunjuk penyimpanan lain dengan --bukti / ZIDOCS_BUKTI",
+    "opsi": "--{0}",  # an option of the command at hand, e.g. ⟦opsi|terima-rusak⟧
 }
 
 
 def _render(nama: str, args: list[str]) -> str:
     form = AKSI_CLI.get(nama)
-    return form.format(*args) if form else f"`zidocs {nama} {' '.join(args)}`".replace(" `", "`")
+    if form:
+        return form.format(*args)
+    # "bukti-move" with args 12, --indikator, ID → `zidocs bukti move 12 --indikator ID`
+    return "`" + " ".join(["zidocs", *nama.split("-", 1), *args]) + "`"
 
 
 def tampil(text: str) -> str:

@@ -195,8 +195,7 @@ def _build_one(store: BuktiStore, plan: Plan, pub: Publikasi, *, areas: Sequence
 
 def _placeholder_message(p: Placement) -> str:
     return (f"Berkas ini tercatat di penyimpanan bukti tetapi tidak dapat dimasukkan ke dossier. "
-            f"Periksa berkas aslinya, hapus catatan ini dengan `zidocs bukti remove {p.evidence.id}`, "
-            f"lalu tambahkan ulang berkas yang baik dengan `zidocs bukti add`.")
+            f"Sekretariat: periksa berkas aslinya (bukti ID {p.evidence.id}) dan ganti dengan berkas yang baik.")
 
 
 # --- probe ------------------------------------------------------------------------
