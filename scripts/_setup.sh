@@ -1,7 +1,8 @@
 # Shared set-up for scripts/demo.sh and scripts/test.sh (sourced, POSIX sh).
 # Installs what zidocs needs on a Debian/Ubuntu machine that has only python3:
 # LibreOffice (DOCX → PDF), poppler-utils and qpdf (reading/checking PDFs),
-# TeX Gyre Bonum (free metric twin of Bookman Old Style), then a local venv.
+# TeX Gyre Bonum (free metric twin of Bookman Old Style), Chromium + chromedriver (web test),
+# then a local venv.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -22,6 +23,16 @@ if [ -n "$need_apt" ]; then
   echo "==> Memasang paket sistem: $DEB_PACKAGES"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $DEB_PACKAGES >/dev/null
+fi
+
+# The web service's real-browser test (tests/test_web_browser.py) drives Debian's own Chromium with
+# Selenium; nothing downloads a browser. --no-install-recommends keeps out ~120 packages (avahi, cups…).
+WEB_TEST_PACKAGES="chromium chromium-driver"
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  echo "==> Memasang peramban untuk uji web: $WEB_TEST_PACKAGES"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $WEB_TEST_PACKAGES >/dev/null
 fi
 
 if [ ! -x .venv/bin/python ]; then

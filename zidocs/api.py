@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Sequence
 
 from zidocs.bukti.listing import Listing, listing
-from zidocs.bukti.store import REGISTRY, AddResult, BuktiStore, RemoveResult, add_bukti
+from zidocs.bukti.pratinjau import pratinjau
+from zidocs.bukti.store import REGISTRY, AddResult, BuktiEntry, BuktiStore, RemoveResult, add_bukti
 from zidocs.dossier.build import DossierResult, Progress, build_all, build_dossier
 from zidocs.errors import InputError
 from zidocs.keputusan.build import BuildResult, build_decrees
@@ -31,14 +32,15 @@ from zidocs.plan.check import CheckReport, check_plan, load_plan
 from zidocs.plan.init import init_workspace
 from zidocs.plan.kinds import RENCANA_AKSI
 from zidocs.plan.models import Plan
+from zidocs.plan.monev_files import periode_tersedia
 from zidocs.plan.register import Register, jenis_di_rencana, read_register
 from zidocs.plan.rules.tim import orang_contoh
 from zidocs.plan.workspace import Workspace
 
 __all__ = [
     "DecreeResult", "StatusResult", "Workspace",
-    "bukti_add", "bukti_list", "bukti_remove", "buat_folder_kerja", "check", "dossier", "keputusan",
-    "load", "monev_init", "monev_laporan", "register", "status",
+    "bukti_add", "bukti_berkas", "bukti_list", "bukti_pratinjau", "bukti_remove", "buat_folder_kerja", "check", "dossier", "keputusan",
+    "load", "monev_init", "monev_laporan", "monev_periode", "register", "status",
 ]
 
 
@@ -127,6 +129,22 @@ def bukti_remove(ws: Workspace, entry_id: int) -> RemoveResult:
     return _store(ws, create=False).remove(entry_id)
 
 
+def bukti_berkas(ws: Workspace, entry_id: int) -> tuple[BuktiEntry, Path]:
+    """One evidence row and the stored original it names (for showing or downloading)."""
+    store = _store(ws, create=False)
+    entry = store.get(entry_id)
+    return entry, store.blob_path(entry.sha256)
+
+
+PRATINJAU_DIR = Path(".zidocs") / "pratinjau"  # inside the workspace; a cache, safe to delete
+
+
+def bukti_pratinjau(ws: Workspace, entry_id: int) -> Path:
+    """A small PNG of the evidence (photo, or a PDF's first page), made once and cached."""
+    store = _store(ws, create=False)
+    return pratinjau(store, store.get(entry_id), ws.root / PRATINJAU_DIR)
+
+
 def dossier(
     ws: Workspace,
     tahun: int | None = None,
@@ -158,6 +176,11 @@ def monev_laporan(
 ) -> LaporanResult:
     """Write out/<tahun>/monev/monev-<PERIODE>.docx (and .pdf)."""
     return build_laporan(ws, tahun, periode, pdf=pdf, build_date=build_date, bukti=ws.bukti_dir)
+
+
+def monev_periode(ws: Workspace, tahun: int | None = None) -> list[str]:
+    """The periods (TW1, S1, …) of the year that have a monev input file."""
+    return periode_tersedia(ws, ws.tahun(tahun))
 
 
 @dataclass(frozen=True)
