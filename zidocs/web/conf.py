@@ -46,6 +46,15 @@ def allowed_hosts(host: str, extra: list[str] | None = None) -> list[str]:
     return sorted({host, "localhost", "127.0.0.1", "[::1]", *(extra or [])})
 
 
+def configured_for(workspace: Path) -> bool:
+    """Django is already set up in this process for ``workspace`` (another one is an error)."""
+    if not settings.configured:
+        return False
+    if Path(settings.ZIDOCS_WORKSPACE) != Path(workspace).resolve():
+        raise RuntimeError(f"this process already serves {settings.ZIDOCS_WORKSPACE}")
+    return True
+
+
 def configure(
     workspace: Path,
     *,

@@ -63,9 +63,3 @@ def _run(ws: api.Workspace, tugas_id: int) -> None:
         Audit.objects.create(pengguna=t.dibuat_oleh, aksi="bangun", rincian=f"{t.judul}: {', '.join(rel)}")
     finally:
         close_old_connections()
-
-
-def recover_interrupted() -> int:
-    """At start-up: jobs a killed server left running are marked failed, never left spinning."""
-    return Tugas.objects.filter(status__in=["antre", "jalan"]).update(
-        status="gagal", pesan="Server berhenti sebelum tugas selesai; jalankan ulang.")

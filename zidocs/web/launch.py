@@ -20,7 +20,8 @@ def siapkan(workspace: Path, **kw) -> None:
     """Configure Django for ``workspace`` and create or update web.sqlite3."""
     if not (Path(workspace) / "plan").is_dir():
         raise InputError(f"{workspace}: folder plan/ tidak ditemukan; jalankan di folder kerja zidocs.")
-    conf.configure(workspace, **kw)
+    if not conf.configured_for(workspace):
+        conf.configure(workspace, **kw)
     conf.migrate()
 
 

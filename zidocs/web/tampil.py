@@ -24,6 +24,22 @@ AKSI_WEB = {
 }
 
 _INDIKATOR = re.compile(r"\b((?:I|II|III|IV|V|VI)\.\d+\.\d+)\b")
+_JALUR = re.compile(r"area\[(\d+)\]\.komponen\[(\d+)\]\.indikator\[(\d+)\]")
+
+
+def id_dari_jalur(plan, text: str):
+    """The indicator ID a finding's key path (area[6].komponen[3].indikator[2], from 1) names, if any."""
+    m = _JALUR.search(text)
+    if plan is None or m is None:
+        return None
+    a, k, i = (int(g) for g in m.groups())
+    try:
+        area = plan.rencana_aksi.area[a - 1]
+        komponen = area.komponen[k - 1]
+        komponen.indikator[i - 1]
+    except IndexError:
+        return None
+    return f"{area.kode}.{komponen.no}.{i}"
 
 
 def _label(nama: str, args: list[str]) -> tuple[str | None, str]:

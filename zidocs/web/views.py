@@ -24,7 +24,7 @@ from zidocs.errors import BuktiError, PlanInvalid, ZidocsError
 from zidocs.web import jobs
 from zidocs.web.middleware import too_large
 from zidocs.web.models import Audit, Pengguna, Tugas
-from zidocs.web.tampil import tampil_html
+from zidocs.web.tampil import id_dari_jalur, tampil_html
 
 P = Pengguna.Peran
 SEMUA = (P.ADMIN, P.KOORDINATOR, P.PIMPINAN, P.EVALUATOR)
@@ -366,7 +366,9 @@ def unduh(request, tugas_id: int, n: int):
 @peran(*SEMUA)
 def pemeriksaan(request):
     report = api.check(request.workspace)
-    temuan = [{"level": f.level, "teks": tampil_html(f.format(), tautan_indikator=True)} for f in report.findings]
+    plan = report.loaded.plan
+    temuan = [{"level": f.level, "teks": tampil_html(f.format(), tautan_indikator=True),
+               "indikator": id_dari_jalur(plan, f.pesan)} for f in report.findings]
     return render(request, "zidocs_web/pemeriksaan.html", {
         "tahun": report.loaded.tahun, "temuan": temuan,
         "galat": len(report.errors), "peringatan": len(report.warnings)})
