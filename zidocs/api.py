@@ -25,6 +25,7 @@ from zidocs.dossier.build import DossierResult, Progress, build_all, build_dossi
 from zidocs.errors import InputError
 from zidocs.keputusan.build import BuildResult, build_decrees
 from zidocs.monev.data import muat_periode, muat_posisi
+from zidocs.monev.edit import Isian, baca_isian, simpan_isian
 from zidocs.monev.figures import Figures
 from zidocs.monev.init import InitResult, init_monev
 from zidocs.monev.report import LaporanResult, build_laporan
@@ -40,7 +41,7 @@ from zidocs.plan.workspace import Workspace
 __all__ = [
     "DecreeResult", "StatusResult", "Workspace",
     "bukti_add", "bukti_berkas", "bukti_list", "bukti_pratinjau", "bukti_remove", "buat_folder_kerja", "check", "dossier", "keputusan",
-    "load", "monev_init", "monev_laporan", "monev_periode", "register", "status",
+    "load", "monev_init", "monev_isian", "monev_isian_simpan", "monev_laporan", "monev_periode", "register", "status",
 ]
 
 
@@ -181,6 +182,21 @@ def monev_laporan(
 def monev_periode(ws: Workspace, tahun: int | None = None) -> list[str]:
     """The periods (TW1, S1, …) of the year that have a monev input file."""
     return periode_tersedia(ws, ws.tahun(tahun))
+
+
+def monev_isian(ws: Workspace, tahun: int | None, periode: str, indikator: str) -> Isian:
+    """One indicator's entry in plan/<tahun>/monev-<PERIODE>.yaml, with the token for saving it."""
+    return baca_isian(ws, ws.tahun(tahun), periode, indikator)
+
+
+def monev_isian_simpan(
+    ws: Workspace, tahun: int | None, periode: str, indikator: str, nilai: dict[str, str], token: str
+) -> Isian:
+    """Write one indicator's entry (comments kept, atomically); refused if the file changed since ``token``."""
+    plan = load_plan(ws, tahun)
+    if indikator not in {r.id for r in plan.indikator_list()}:
+        raise InputError(f"Indikator '{indikator}' tidak ada dalam rencana aksi tahun {plan.tahun}.")
+    return simpan_isian(ws, ws.tahun(tahun), periode, indikator, nilai, token)
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
 """A real browser (Debian chromium + chromedriver, driven by Selenium) against the live service:
-log in, upload a PDF and a photo, see Beranda's coverage change, build the Keputusan as a
+log in, upload a PDF and a photo, see Beranda's coverage change, fill one monev entry, build the Keputusan as a
 background job and download its salinan PDF (the same bytes as the CLI's build), log out."""
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from conftest import WS, jpeg_bytes, pdf_bytes
 from helpers import copy_workspace
+
+from zidocs import api
 
 CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 pytestmark = pytest.mark.skipif(
@@ -58,7 +60,7 @@ def test_browser_login_upload_coverage_build_download_logout(live_server, browse
     from django.contrib.auth.hashers import make_password
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as EC
-    from selenium.webdriver.support.ui import WebDriverWait
+    from selenium.webdriver.support.ui import Select, WebDriverWait
 
     from zidocs.web.models import Audit, Pengguna
 
@@ -82,10 +84,27 @@ def test_browser_login_upload_coverage_build_download_logout(live_server, browse
     hasil = w.until(EC.presence_of_element_located((By.ID, "hasil"))).text
     assert "undangan rapat.pdf" in hasil and "foto kegiatan.jpg" in hasil
     imgs = d.find_elements(By.CSS_SELECTOR, "#bukti img")
-    assert len(imgs) == 2 and all(d.execute_script("return arguments[0].naturalWidth", i) > 0 for i in imgs)
+    assert len(imgs) == 2
+    for img in imgs:  # previews are lazy: scroll each into view, then it must load as a real image
+        d.execute_script("arguments[0].scrollIntoView()", img)
+        w.until(lambda _: d.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", img))
 
     d.get(live_server.url + "/")
     assert int(d.find_element(By.ID, "cakupan").text.split()[0]) == before + 1
+
+    # one monev entry, from the indicator's page
+    d.get(f"{live_server.url}/indikator/{KODE}")
+    d.find_element(By.CSS_SELECTOR, "a.monev").click()
+    realisasi = w.until(EC.presence_of_element_located((By.ID, "realisasi")))
+    realisasi.clear()
+    realisasi.send_keys("80")
+    Select(d.find_element(By.ID, "status")).select_by_value("proses")
+    d.find_element(By.ID, "kendala").clear()
+    d.find_element(By.ID, "kendala").send_keys("Menunggu tanda tangan")
+    d.find_element(By.ID, "simpan-monev").click()
+    assert "disimpan" in w.until(EC.presence_of_element_located((By.ID, "tersimpan"))).text
+    isian = api.monev_isian(api.Workspace(WS), None, "TW1", KODE)
+    assert (isian.realisasi, isian.status, isian.kendala) == ("80", "proses", "Menunggu tanda tangan")
 
     d.get(live_server.url + "/dokumen")
     d.find_element(By.ID, "bangun-rencana-aksi").click()  # hx-post; CSRF token from hx-headers
@@ -109,4 +128,4 @@ def test_browser_login_upload_coverage_build_download_logout(live_server, browse
     csp = [e["message"] for e in d.get_log("browser") if "Content Security Policy" in e["message"]]
     assert csp == []
     acts = set(Audit.objects.filter(pengguna="sekretariat").values_list("aksi", flat=True))
-    assert {"masuk", "unggah", "bangun-mulai", "bangun", "unduh", "keluar"} <= acts
+    assert {"masuk", "unggah", "monev", "bangun-mulai", "bangun", "unduh", "keluar"} <= acts

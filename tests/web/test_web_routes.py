@@ -348,3 +348,61 @@ def test_static_whitelist(client):
     assert hashlib.sha256(r.content).hexdigest() == "d6fdc75f204e6bdefa99b69bf1e6d4ac69b8a364f77929f45c13476b4000f717"
     assert client.get("/static/..%2Fviews.py").status_code == 404
     assert client.get("/static/views.py").status_code == 404
+
+
+# --- monev form -------------------------------------------------------------------------------------
+
+
+def _token(c, kode):
+    r = c.get(f"/monev/TW1/{kode}")
+    assert r.status_code == 200
+    return r.context["isian"].token
+
+
+def test_monev_entry_written_with_comments_kept(client_as, ws):
+    path = ws / "plan" / "2026" / "monev-TW1.yaml"
+    before = path.read_text(encoding="utf-8")
+    c = client_as("koor5")
+    r = c.post("/monev/TW1/V.2.3", {"token": _token(c, "V.2.3"), "realisasi": "75", "status": "proses",
+                                    "kendala": "Jaringan lambat", "tindak_lanjut": "Ajukan bandwidth",
+                                    "catatan": "Diisi dari web"})
+    assert r.status_code == 200 and "disimpan" in r.content.decode()
+    after = path.read_text(encoding="utf-8")
+    assert after.splitlines()[0] == before.splitlines()[0]  # the file's heading comment
+    assert sum(1 for ln in before.splitlines() if ln.strip().startswith("#")) == \
+        sum(1 for ln in after.splitlines() if ln.strip().startswith("#"))  # every comment kept
+    isian = api.monev_isian(api.Workspace(ws), None, "TW1", "V.2.3")
+    assert (isian.realisasi, isian.status, isian.kendala, isian.catatan) == ("75", "proses", "Jaringan lambat",
+                                                                             "Diisi dari web")
+    assert api.check(api.Workspace(ws)).errors == []  # still a valid input file
+    assert Audit.objects.filter(aksi="monev", pengguna="koor5", rincian__startswith="TW1 V.2.3").exists()
+
+
+def test_monev_edit_from_two_browsers_is_refused_not_overwritten(client_as, ws):
+    a, b = client_as("koor5"), client_as("admin")
+    ta, tb = _token(a, "V.1.1"), _token(b, "V.1.1")
+    assert a.post("/monev/TW1/V.1.1", {"token": ta, "realisasi": "40", "status": "proses"}).status_code == 200
+    r = b.post("/monev/TW1/V.1.1", {"token": tb, "realisasi": "90", "status": "selesai"})
+    assert r.status_code == 409 and "telah diubah" in r.content.decode() and "tidak ada yang ditimpa" in r.content.decode()
+    assert api.monev_isian(api.Workspace(ws), None, "TW1", "V.1.1").realisasi == "40"
+
+
+def test_monev_edit_on_disk_meanwhile_is_refused(client_as, ws):
+    c = client_as("admin")
+    token = _token(c, "II.1.1")
+    path = ws / "plan" / "2026" / "monev-TW1.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "# disunting di disk\n", encoding="utf-8")
+    r = c.post("/monev/TW1/II.1.1", {"token": token, "realisasi": "10", "status": "proses"})
+    assert r.status_code == 409 and "di disk" in r.content.decode()
+    assert path.read_text(encoding="utf-8").endswith("# disunting di disk\n")
+
+
+def test_monev_roles_and_bad_values(client_as):
+    assert client_as("koor1").post("/monev/TW1/V.2.3", {"token": "x"}).status_code == 403
+    r = client_as("eval").get("/monev/TW1/V.2.3")
+    assert r.status_code == 200 and "simpan-monev" not in r.content.decode()
+    assert client_as("eval").post("/monev/TW1/V.2.3", {"token": "x"}).status_code == 403
+    c = client_as("koor5")
+    r = c.post("/monev/TW1/V.2.2", {"token": _token(c, "V.2.2"), "realisasi": "150"})
+    assert r.status_code == 409 and "di luar 0–100" in r.content.decode()
+    assert c.get("/monev/TW9/V.2.2").status_code in (400, 404)

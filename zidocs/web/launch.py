@@ -7,6 +7,7 @@ registry, and the WSGI app loads the URLs (and with them the views) itself.
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +40,8 @@ def wsgi_app(workspace: Path, *, host: str = "127.0.0.1", max_upload: int = conf
     from django.core.wsgi import get_wsgi_application
 
     app = get_wsgi_application()
+    for stale in conf.state_dir(workspace).glob("unggah-*"):  # private copies of uploads a kill left behind
+        shutil.rmtree(stale, ignore_errors=True)
     apps.get_model("zidocs_web", "Tugas").objects.filter(status__in=["antre", "jalan"]).update(
         status="gagal", pesan="Server berhenti sebelum tugas selesai; jalankan ulang.")
     return app

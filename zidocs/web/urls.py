@@ -12,6 +12,7 @@ urlpatterns = [
     path("bukti/<int:entry_id>/hapus", views.hapus),
     path("bukti/<int:entry_id>/berkas", views.berkas),
     path("bukti/<int:entry_id>/pratinjau", views.pratinjau),
+    path("monev/<str:periode>/<str:kode>", views.monev),
     path("dokumen", views.dokumen),
     path("dokumen/bangun", views.bangun),
     path("tugas/<int:tugas_id>", views.tugas),

@@ -183,6 +183,7 @@ def _indikator_page(request, kode: str, *, status: int = 200, **extra):
         "langkah": [t.replace("*", "") for t in _daftar(ref.indikator.langkah_aksi)],
         "bukti_fisik": [t.replace("*", "") for t in _daftar(ref.indikator.bukti_fisik)],
         "entries": row.entries, "boleh_ubah": request.user.boleh_ubah_area(ref.area.kode),
+        "periode": api.monev_periode(ws),
         "max_mb": max(1, settings.ZIDOCS_MAX_UPLOAD // (1024 * 1024)), **extra,
     }, status=status)
 
@@ -283,6 +284,38 @@ def pratinjau(request, entry_id: int):
     resp = FileResponse(open(path, "rb"), content_type="image/png")
     resp["Cache-Control"] = "private, max-age=3600"
     return resp
+
+
+# --- monev entry --------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@peran(*SEMUA)
+def monev(request, periode: str, kode: str):
+    ws = request.workspace
+    plan = api.load(ws)
+    ref = _ref(plan, kode)
+    if periode not in api.monev_periode(ws):
+        raise Http404
+    boleh = request.user.boleh_ubah_area(ref.area.kode)
+    ctx = {"kode": kode, "ref": ref, "teks": ref.indikator.indikator.replace("*", ""), "periode": periode,
+           "boleh_ubah": boleh, "status_pilihan": ("belum", "proses", "selesai")}
+    if request.method == "POST":
+        if not boleh:
+            return forbidden(request, f"Anda bukan koordinator area {ref.area.kode}; isian monev {kode} ditolak.")
+        nilai = {k: request.POST.get(k, "")[:2000] for k in ("realisasi", "status", "kendala", "tindak_lanjut",
+                                                              "catatan")}
+        try:
+            isian = api.monev_isian_simpan(ws, None, periode, kode, nilai, request.POST.get("token", ""))
+        except ZidocsError as exc:
+            isian = api.monev_isian(ws, None, periode, kode)
+            catat(request, "monev-ditolak", f"{periode} {kode}")
+            return render(request, "zidocs_web/monev.html",
+                          {**ctx, "isian": isian, "kiriman": nilai, "galat": tampil_html(exc.message)}, status=409)
+        catat(request, "monev", f"{periode} {kode}: {nilai['status'] or '-'} {nilai['realisasi'] or '-'}%")
+        return render(request, "zidocs_web/monev.html",
+                      {**ctx, "isian": isian, "tersimpan": f"Isian {periode} untuk {kode} disimpan ke {isian.berkas}."})
+    return render(request, "zidocs_web/monev.html", {**ctx, "isian": api.monev_isian(ws, None, periode, kode)})
 
 
 # --- documents -----------------------------------------------------------------------------
