@@ -9,7 +9,7 @@ import typer
 from zidocs.cli.common import out, workspace
 from zidocs.web import launch
 
-pengguna_app = typer.Typer(help="Akun layanan web: tambah, daftar, nonaktifkan.", no_args_is_help=True)
+pengguna_app = typer.Typer(help="Akun untuk masuk ke layanan web (`zidocs serve`): tambah, daftar, atau nonaktifkan.", no_args_is_help=True)
 
 
 def serve_command(
@@ -43,13 +43,13 @@ def tambah_cmd(
 
 @pengguna_app.command("daftar")
 def daftar_cmd(ctx: typer.Context) -> None:
-    """Daftar akun."""
+    """Daftar akun layanan web: nama, peran, area dan apakah masih aktif."""
     for a in launch.pengguna_daftar(workspace(ctx).root):
         out(f"{a.username}\t{a.peran}\t{a.area or '-'}\t{'aktif' if a.aktif else 'nonaktif'}")
 
 
 @pengguna_app.command("nonaktif")
 def nonaktif_cmd(ctx: typer.Context, nama: Annotated[str, typer.Argument(help="Nama pengguna.")]) -> None:
-    """Nonaktifkan akun (tidak bisa masuk lagi; riwayatnya tetap)."""
+    """Nonaktifkan akun: tidak bisa masuk lagi, dan riwayatnya tetap tersimpan."""
     a = launch.pengguna_nonaktif(workspace(ctx).root, nama)
     out(f"Pengguna {a.username} dinonaktifkan.")
