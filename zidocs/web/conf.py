@@ -15,9 +15,6 @@ import secrets
 from datetime import timedelta
 from pathlib import Path
 
-import django
-from django.conf import settings
-
 STATE_DIR = ".zidocs"
 MB = 1024 * 1024
 MAX_UPLOAD_BYTES = 20 * MB  # one request (all files of one upload); the per-file check is the same number
@@ -48,6 +45,8 @@ def allowed_hosts(host: str, extra: list[str] | None = None) -> list[str]:
 
 def configured_for(workspace: Path) -> bool:
     """Django is already set up in this process for ``workspace`` (another one is an error)."""
+    from django.conf import settings  # lazy: every CLI command imports this module
+
     if not settings.configured:
         return False
     if Path(settings.ZIDOCS_WORKSPACE) != Path(workspace).resolve():
@@ -63,6 +62,9 @@ def configure(
     test: bool = False,
 ) -> None:
     """Django settings for serving ``workspace`` (call once per process)."""
+    import django
+    from django.conf import settings
+
     workspace = Path(workspace).resolve()
     state = state_dir(workspace)
     state.mkdir(parents=True, exist_ok=True)
