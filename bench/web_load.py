@@ -240,13 +240,17 @@ def kill_rounds(ws: Path, rounds: int) -> bool:
         seed += 100
         for t in threads:
             t.start()
-        time.sleep(random.uniform(2.0, 6.0))
+        time.sleep(random.uniform(4.0, 12.0))
         server.send_signal(signal.SIGKILL)
         server.wait()
         for t in threads:
             t.join()
         answered += [h for s, h in results if s == 200]
-        print(f"kill round {rnd + 1}: SIGKILL after {sum(1 for s, _ in results if s == 200)} answered uploads")
+        con = sqlite3.connect(ws / "bukti" / "registri.sqlite3")
+        rows = con.execute("SELECT COUNT(*) FROM bukti WHERE nama_asli LIKE ?", (f"bunuh-{rnd}-%",)).fetchone()[0]
+        con.close()
+        print(f"kill round {rnd + 1}: SIGKILL with 6 clients uploading; {sum(1 for s, _ in results if s == 200)} "
+              f"uploads had been answered 200, {rows} of this round's uploads are in the store")
     # restart once: the server sweeps its temp copies; the store sweeps its own on the next write
     port = free_port()
     server = start_server(ws, port)
