@@ -20,6 +20,12 @@ def pytest_configure(config):
     conf.configure(WS, max_upload=LIMIT, test=True)
 
 
+def pytest_unconfigure(config):
+    import shutil
+
+    shutil.rmtree(WS.parent, ignore_errors=True)
+
+
 @pytest.fixture
 def ws() -> Path:
     return WS
