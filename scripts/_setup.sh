@@ -3,7 +3,8 @@
 # LibreOffice (DOCX → PDF), poppler-utils and qpdf (reading/checking PDFs),
 # TeX Gyre Bonum (free metric twin of Bookman Old Style), hyphen-id (Indonesian
 # hyphenation patterns: without them LibreOffice breaks a long word in a narrow
-# table cell anywhere, without a hyphen), then a local venv.
+# table cell anywhere, without a hyphen), Chromium + chromedriver (web test),
+# then a local venv.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -25,6 +26,16 @@ if [ -n "$need_apt" ]; then
   echo "==> Memasang paket sistem: $DEB_PACKAGES"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $DEB_PACKAGES >/dev/null
+fi
+
+# The web service's real-browser test (tests/test_web_browser.py) drives Debian's own Chromium with
+# Selenium; nothing downloads a browser. --no-install-recommends keeps out ~120 packages (avahi, cups…).
+WEB_TEST_PACKAGES="chromium chromium-driver"
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  echo "==> Memasang peramban untuk uji web: $WEB_TEST_PACKAGES"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $WEB_TEST_PACKAGES >/dev/null
 fi
 
 if [ ! -x .venv/bin/python ]; then

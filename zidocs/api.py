@@ -20,6 +20,7 @@ from typing import Sequence
 
 from zidocs.bukti.integritas import EksporResult, ImporResult, LaporanPeriksa, ekspor, impor, periksa
 from zidocs.bukti.listing import BelumRow, Listing, belum, listing
+from zidocs.bukti.pratinjau import pratinjau
 from zidocs.bukti.store import (
     REGISTRY,
     TETAP,
@@ -38,6 +39,7 @@ from zidocs.dossier.build import DossierResult, Progress, build_all, build_dossi
 from zidocs.errors import InputError, ZidocsError
 from zidocs.keputusan.build import BuildResult, build_decrees
 from zidocs.monev.data import muat_periode, muat_posisi
+from zidocs.monev.edit import Isian, baca_isian, simpan_isian
 from zidocs.monev.figures import Figures
 from zidocs.monev.init import InitResult, init_monev
 from zidocs.monev.report import LaporanResult, build_laporan
@@ -45,16 +47,18 @@ from zidocs.plan.check import CheckReport, check_plan, load_plan
 from zidocs.plan.init import init_workspace
 from zidocs.plan.kinds import RENCANA_AKSI
 from zidocs.plan.models import Plan
+from zidocs.plan.monev_files import periode_tersedia
 from zidocs.plan.register import Register, jenis_di_rencana, read_register
 from zidocs.plan.rules.tim import orang_contoh
 from zidocs.plan.workspace import Workspace
 
 __all__ = [
     "DecreeResult", "StatusResult", "Workspace",
-    "TETAP", "bukti_add", "bukti_belum", "bukti_edit", "bukti_ekspor", "bukti_impor", "bukti_kosongkan_sampah",
-    "bukti_list", "bukti_move", "bukti_periksa", "bukti_remove", "bukti_restore", "bukti_riwayat", "bukti_sampah",
-    "buat_folder_kerja", "check", "dossier", "keputusan",
-    "load", "monev_init", "monev_laporan", "register", "status",
+    "TETAP", "bukti_add", "bukti_belum", "bukti_berkas", "bukti_edit", "bukti_ekspor", "bukti_impor",
+    "bukti_kosongkan_sampah", "bukti_list", "bukti_move", "bukti_periksa", "bukti_pratinjau", "bukti_remove",
+    "bukti_restore", "bukti_riwayat", "bukti_sampah", "buat_folder_kerja", "check", "dossier", "keputusan",
+    "load", "monev_init", "monev_isian", "monev_isian_simpan", "monev_laporan", "monev_periode", "register",
+    "status",
 ]
 
 
@@ -209,6 +213,22 @@ def bukti_impor(ws: Workspace, arsip: Path, *, timpa: bool = False, now: dt.date
     return impor(ws.bukti_dir, arsip, timpa=timpa, now=now, oleh=oleh)
 
 
+def bukti_berkas(ws: Workspace, entry_id: int) -> tuple[BuktiEntry, Path]:
+    """One evidence row and the stored original it names (for showing or downloading)."""
+    store = _store(ws, create=False)
+    entry = store.get(entry_id)
+    return entry, store.blob_path(entry.sha256)
+
+
+PRATINJAU_DIR = Path(".zidocs") / "pratinjau"  # inside the workspace; a cache, safe to delete
+
+
+def bukti_pratinjau(ws: Workspace, entry_id: int) -> Path:
+    """A small PNG of the evidence (photo, or a PDF's first page), made once and cached."""
+    store = _store(ws, create=False)
+    return pratinjau(store, store.get(entry_id), ws.root / PRATINJAU_DIR)
+
+
 def dossier(
     ws: Workspace,
     tahun: int | None = None,
@@ -240,6 +260,26 @@ def monev_laporan(
 ) -> LaporanResult:
     """Write out/<tahun>/monev/monev-<PERIODE>.docx (and .pdf)."""
     return build_laporan(ws, tahun, periode, pdf=pdf, build_date=build_date, bukti=ws.bukti_dir)
+
+
+def monev_periode(ws: Workspace, tahun: int | None = None) -> list[str]:
+    """The periods (TW1, S1, …) of the year that have a monev input file."""
+    return periode_tersedia(ws, ws.tahun(tahun))
+
+
+def monev_isian(ws: Workspace, tahun: int | None, periode: str, indikator: str) -> Isian:
+    """One indicator's entry in plan/<tahun>/monev-<PERIODE>.yaml, with the token for saving it."""
+    return baca_isian(ws, ws.tahun(tahun), periode, indikator)
+
+
+def monev_isian_simpan(
+    ws: Workspace, tahun: int | None, periode: str, indikator: str, nilai: dict[str, str], token: str
+) -> Isian:
+    """Write one indicator's entry (comments kept, atomically); refused if the file changed since ``token``."""
+    plan = load_plan(ws, tahun)
+    if indikator not in {r.id for r in plan.indikator_list()}:
+        raise InputError(f"Indikator '{indikator}' tidak ada dalam rencana aksi tahun {plan.tahun}.")
+    return simpan_isian(ws, ws.tahun(tahun), periode, indikator, nilai, token)
 
 
 @dataclass(frozen=True)
