@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from zidocs import api
-from zidocs.errors import BuktiError, PlanInvalid, ZidocsError
+from zidocs.errors import BuktiError, ZidocsError
 from zidocs.web import jobs
 from zidocs.web.middleware import too_large
 from zidocs.web.models import Audit, Pengguna, Tugas
