@@ -330,7 +330,8 @@ def export_groups(inputs: Sequence[Path], *, pdfa: bool) -> list[tuple[str, list
     return [(f"pdf:{name}:{PDFA_OPTIONS}", group) for name, group in sorted(groups.items())]
 
 
-HYPHENATION_EXCEPTIONS = Path(__file__).parent / "data" / "pemenggalan.dic"
+DATA = Path(__file__).resolve().parent.parent / "data"  # zidocs/data: shipped with the package
+HYPHENATION_EXCEPTIONS = DATA / "pemenggalan.dic"
 
 
 def seed_profile(profile: Path) -> None:
@@ -414,7 +415,7 @@ def _stage(paths: Sequence[Path], indir: Path) -> list[Path]:
 # Running LibreOffice (the only subprocess in zidocs)
 
 
-FONTS_CONF = Path(__file__).resolve().parent.parent / "data" / "fonts.conf"
+FONTS_CONF = DATA / "fonts.conf"
 
 
 def soffice_env() -> dict[str, str]:
