@@ -64,7 +64,7 @@ def test_evidence_and_dossier_use_the_workspace_store(ws, tmp_path):
     files = make_files(tmp_path / "berkas", with_docx=False)
     added = api.bukti_add(ws, [files["laporan"]], "V.1.1", keterangan="rapat", tahun=2026, now=NOW)
     entry = added.items[0].entry
-    assert entry.indikator == "V.1.1" and entry.keterangan == "rapat"
+    assert api.indikator_ids(ws, 2026)[entry.indikator] == "V.1.1" and entry.keterangan == "rapat"
     assert (ws.root / "bukti" / "registri.sqlite3").is_file()  # not $ZIDOCS_BUKTI
     plan, listing = api.bukti_list(ws, 2026, area="v")
     assert listing.files == 1 and listing.with_evidence == 1

@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Sequence
 
 from zidocs.bukti.listing import Listing, listing
+from zidocs.bukti.migrasi import MigrasiResult, periksa_bukti
+from zidocs.bukti.migrasi import migrasi as migrasi_kunci
 from zidocs.bukti.store import REGISTRY, AddResult, BuktiStore, RemoveResult, add_bukti
 from zidocs.dossier.build import DossierResult, Progress, build_all, build_dossier
 from zidocs.errors import InputError
@@ -29,6 +31,7 @@ from zidocs.monev.init import InitResult, init_monev
 from zidocs.monev.report import LaporanResult, build_laporan
 from zidocs.plan.check import CheckReport, check_plan, load_plan
 from zidocs.plan.init import init_workspace
+from zidocs.plan.kunci import RENCANA_AKSI_FILE, lengkapi_kunci, perlu_kunci
 from zidocs.plan.kinds import RENCANA_AKSI
 from zidocs.plan.models import Plan
 from zidocs.plan.register import Register, jenis_di_rencana, read_register
@@ -38,7 +41,7 @@ from zidocs.plan.workspace import Workspace
 __all__ = [
     "DecreeResult", "StatusResult", "Workspace",
     "bukti_add", "bukti_list", "bukti_remove", "buat_folder_kerja", "check", "dossier", "keputusan",
-    "load", "monev_init", "monev_laporan", "register", "status",
+    "indikator_ids", "load", "migrasi", "monev_init", "monev_laporan", "register", "status",
 ]
 
 
@@ -46,8 +49,43 @@ __all__ = [
 
 
 def check(ws: Workspace, tahun: int | None = None) -> CheckReport:
-    """Every finding of the year's plan and its monev input files."""
-    return check_plan(ws, tahun)
+    """Every finding of the year's plan, its monev input files and the
+    evidence registry's links to its indicators (which, like the monev
+    files, never stop a decree)."""
+    report = check_plan(ws, tahun)
+    if report.plan is None:
+        return report
+    bukti = periksa_bukti(ws, report.plan)
+    files = {f.file for f in bukti}
+    return CheckReport(report.loaded, sorted(set(report.findings) | set(bukti)), report.monev_files | files)
+
+
+def migrasi(ws: Workspace, tahun: int | None = None, *, terima_teks: bool = False) -> list[MigrasiResult]:
+    """Stable keys for every indicator, and every evidence row and monev entry
+    referring to its indicator by key (``tahun`` None: every year's plan).
+    ``terima_teks``: record the indicators' current texts as the ones the
+    evidence was attached to (after the user checked a BUKTI-TEKS-BERUBAH)."""
+    years = [ws.tahun(tahun)] if tahun is not None else [
+        y for y in ws.years() if (ws.year_dir(y) / RENCANA_AKSI_FILE).is_file()]
+    if not years:
+        ws.tahun(None)  # raises: no plan
+    return [migrasi_kunci(ws, y, terima_teks=terima_teks) for y in years]
+
+
+def indikator_ids(ws: Workspace, tahun: int | None = None) -> dict[str, str]:
+    """The printed ID of every indicator by its stable key, for showing what
+    the store and the monev files refer to."""
+    return {k: r.id for k, r in load_plan(ws, tahun).indikator_by_kunci().items()}
+
+
+def _plan_berkunci(ws: Workspace, tahun: int | None) -> Plan:
+    """The plan, with a `kunci:` written for any indicator that has none
+    (writing a key moves no link; attaching anything needs one)."""
+    plan = load_plan(ws, tahun)
+    if perlu_kunci(plan):
+        lengkapi_kunci(ws, plan.tahun)
+        plan = load_plan(ws, plan.tahun)
+    return plan
 
 
 def load(ws: Workspace, tahun: int | None = None) -> Plan:
@@ -112,7 +150,7 @@ def bukti_add(
     now: dt.datetime,
 ) -> AddResult:
     """Store evidence files for one indicator (``now``: the time recorded)."""
-    plan = load_plan(ws, tahun)
+    plan = _plan_berkunci(ws, tahun)
     return add_bukti(_store(ws, create=True), plan, files, indikator=indikator, keterangan=keterangan, now=now)
 
 
@@ -150,7 +188,8 @@ def dossier(
 
 def monev_init(ws: Workspace, tahun: int | None, periode: str) -> InitResult:
     """Create or complete plan/<tahun>/monev-<PERIODE>.yaml without overwriting anything."""
-    return init_monev(ws, tahun, periode, bukti=ws.bukti_dir)
+    plan = _plan_berkunci(ws, tahun)
+    return init_monev(ws, plan.tahun, periode, bukti=ws.bukti_dir, plan=plan)
 
 
 def monev_laporan(

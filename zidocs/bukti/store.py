@@ -2,7 +2,9 @@
 
 Layout of the store folder (``<workspace>/bukti`` unless overridden)::
 
-    registri.sqlite3        one row per (tahun, indikator, file)
+    registri.sqlite3        one row per (tahun, indikator, file); `indikator` holds the
+                            indicator's stable key (`kunci`, zidocs.plan.kunci), never its
+                            printed ID; `indikator_teks` its text when the file was attached
     blob/ab/abcdef…         untouched originals and derived PDFs, named by sha256
     tmp/.tmp-…              work in progress (copies being hashed, conversions)
     .kunci                  lock file: one writer at a time
@@ -31,7 +33,8 @@ from typing import Iterator, Sequence
 
 from zidocs.bukti.intake import BuktiDitolak, Converter, inspect_file
 from zidocs.errors import BuktiError, InputError
-from zidocs.errors import os_reason
+from zidocs.errors import aksi, os_reason
+from zidocs.plan.kunci import teks_indikator
 from zidocs.plan.models import Plan
 
 ENV_STORE = "ZIDOCS_BUKTI"
@@ -41,7 +44,7 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS bukti (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
     tahun       INTEGER NOT NULL,
-    indikator   TEXT    NOT NULL,
+    indikator   TEXT    NOT NULL,          -- the indicator's kunci (ID before `zidocs migrasi`)
     sha256      TEXT    NOT NULL,          -- the untouched original
     nama_asli   TEXT    NOT NULL,          -- as uploaded; never used as a path
     ukuran      INTEGER NOT NULL,
@@ -50,7 +53,8 @@ CREATE TABLE IF NOT EXISTS bukti (
     keterangan  TEXT    NOT NULL DEFAULT '',
     ditambahkan TEXT    NOT NULL,          -- ISO 8601, UTC
     pdf_sha256  TEXT,                      -- derived PDF (conversion/repair), if any
-    catatan     TEXT    NOT NULL DEFAULT '' -- the conversion or repair made
+    catatan     TEXT    NOT NULL DEFAULT '', -- the conversion or repair made
+    indikator_teks TEXT                    -- the indicator's text when attached
 );
 CREATE INDEX IF NOT EXISTS bukti_tahun_indikator ON bukti (tahun, indikator);
 CREATE INDEX IF NOT EXISTS bukti_sha256 ON bukti (sha256);
@@ -90,10 +94,7 @@ class BuktiEntry:
     ditambahkan: str
     pdf_sha256: str | None
     catatan: str
-
-    @property
-    def area(self) -> str:
-        return self.indikator.split(".", 1)[0]
+    indikator_teks: str | None = None  # the indicator's text when attached (None: before keys)
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,8 @@ class BuktiStore:
             version = con.execute("PRAGMA user_version").fetchone()[0]
             if version == 0:
                 con.executescript(SCHEMA + f"PRAGMA user_version = {SCHEMA_VERSION};")
+            elif "indikator_teks" not in {r[1] for r in con.execute("PRAGMA table_info(bukti)")}:
+                con.execute("ALTER TABLE bukti ADD COLUMN indikator_teks TEXT")  # registries before keys
             elif version > SCHEMA_VERSION:
                 raise InputError(
                     f"Registri bukti {store.db_path} dibuat oleh zidocs yang lebih baru "
@@ -221,15 +224,14 @@ class BuktiStore:
     def blob_path(self, sha256: str) -> Path:
         return self.blob_dir / sha256[:2] / sha256
 
-    def entries(self, *, tahun: int | None = None, area: str | None = None) -> list[BuktiEntry]:
+    def entries(self, *, tahun: int | None = None) -> list[BuktiEntry]:
+        """Rows in the order added. Rows name indicators by kunci: which area
+        one belongs to is the plan's to say (``Plan.indikator_by_kunci``)."""
         sql = "SELECT * FROM bukti"
         where, args = [], []
         if tahun is not None:
             where.append("tahun = ?")
             args.append(tahun)
-        if area is not None:
-            where.append("indikator LIKE ?")
-            args.append(f"{area}.%")
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY id"
@@ -271,8 +273,10 @@ class BuktiStore:
         keterangan: str = "",
         now: dt.datetime,
         converter: Converter | None = None,
+        indikator_teks: str | None = None,
     ) -> AddResult:
-        """Check every file, then store them all or none. The indicator must be valid."""
+        """Check every file, then store them all or none. ``indikator``: the
+        indicator's kunci, checked against the plan by the caller."""
         ditambahkan = now.astimezone(dt.timezone.utc).replace(microsecond=0).isoformat()
         with self.lock():
             work = Path(tempfile.mkdtemp(prefix=".tmp-", dir=self.tmp_dir))
@@ -295,11 +299,11 @@ class BuktiStore:
                     staged.append((src.name, copy, digest, size, intake))
                 if refused:
                     raise BuktiDitolakBanyak(refused, len(files))
-                return self._commit(staged, indikator, tahun, keterangan, ditambahkan)
+                return self._commit(staged, indikator, tahun, keterangan, ditambahkan, indikator_teks)
             finally:
                 shutil.rmtree(work, ignore_errors=True)
 
-    def _commit(self, staged, indikator, tahun, keterangan, ditambahkan) -> AddResult:
+    def _commit(self, staged, indikator, tahun, keterangan, ditambahkan, indikator_teks=None) -> AddResult:
         plan: list[tuple] = []
         first_in_batch: dict[str, str] = {}
         with self._connect() as con:
@@ -333,10 +337,10 @@ class BuktiStore:
                     digest, size, intake, pdf_digest, _ = payload
                     cur = con.execute(
                         "INSERT INTO bukti (tahun, indikator, sha256, nama_asli, ukuran, media_type, "
-                        "halaman, keterangan, ditambahkan, pdf_sha256, catatan) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "halaman, keterangan, ditambahkan, pdf_sha256, catatan, indikator_teks) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (tahun, indikator, digest, nama, size, intake.media_type, intake.halaman,
-                         keterangan, ditambahkan, pdf_digest, intake.catatan),
+                         keterangan, ditambahkan, pdf_digest, intake.catatan, indikator_teks),
                     )
                     new_ids[digest] = cur.lastrowid
                 con.execute("COMMIT")
@@ -356,6 +360,22 @@ class BuktiStore:
             else:
                 items.append(AddedItem(nama, False, new_entries[payload[0]], payload[4]))
         return AddResult(tuple(items))
+
+    def set_indikator(self, changes: Sequence[tuple[int, str, str | None]]) -> None:
+        """Point rows at other indicator references, all in one transaction:
+        (row id, indikator, indikator_teks). Used by the migration to keys
+        (zidocs.bukti.migrasi); blobs are untouched."""
+        if not changes:
+            return
+        with self.lock(), self._connect() as con:
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                con.executemany("UPDATE bukti SET indikator = ?, indikator_teks = ? WHERE id = ?",
+                                [(ind, teks, rid) for rid, ind, teks in changes])
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
 
     def remove(self, entry_id: int) -> RemoveResult:
         """Remove one registry row; delete a blob only when no row refers to it."""
@@ -441,5 +461,8 @@ def add_bukti(
     ref = check_indikator(plan, indikator)
     if not files:
         raise InputError("Tidak ada berkas yang ditambahkan: sebutkan minimal satu berkas.")
-    return store.add(files, indikator=ref.id, tahun=plan.tahun, keterangan=keterangan,
-                     now=now, converter=converter)
+    if ref.kunci is None:
+        raise InputError(f"Indikator {ref.id} belum berkunci (`kunci:` di rencana-aksi.yaml); "
+                         f"tuliskan kuncinya dulu dengan {aksi('migrasi')}.")
+    return store.add(files, indikator=ref.kunci, tahun=plan.tahun, keterangan=keterangan,
+                     now=now, converter=converter, indikator_teks=teks_indikator(ref.indikator.indikator))

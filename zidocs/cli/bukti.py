@@ -17,6 +17,7 @@ from rich.table import Table
 
 from zidocs import api
 from zidocs.cli.common import parse_date, tampil, usage_error, workspace
+from zidocs.errors import ZidocsError
 
 
 bukti_app = typer.Typer(
@@ -64,22 +65,24 @@ def add_command(
     bukti: BuktiOpt = None,
 ) -> None:
     """Tambahkan berkas bukti untuk satu indikator (disimpan utuh, dicatat dengan sidik SHA-256)."""
-    result = api.bukti_add(workspace(ctx, bukti), files, indikator, keterangan=keterangan, tahun=tahun,
+    ws = workspace(ctx, bukti)
+    result = api.bukti_add(ws, files, indikator, keterangan=keterangan, tahun=tahun,
                            now=dt.datetime.now(dt.timezone.utc))
+    ids = api.indikator_ids(ws, tahun)  # the store names indicators by kunci; show the ID
     out = _out()
     for item in result.items:
         e = item.entry
         if item.duplikat:
             lama = "" if not keterangan or keterangan == e.keterangan else (
                 f" Keterangan “{keterangan}” tidak dicatat; catatan lama tetap: “{e.keterangan or '-'}”.")
-            out.print(f"Duplikat: {item.nama} sudah tercatat untuk {e.indikator} (ID {e.id}); "
+            out.print(f"Duplikat: {item.nama} sudah tercatat untuk {ids.get(e.indikator, e.indikator)} (ID {e.id}); "
                       f"tidak disimpan lagi.{lama}")
             continue
         extra = f"; {e.catatan}" if e.catatan else ""
-        out.print(f"Ditambahkan: {item.nama} → {e.indikator} (ID {e.id}, {e.halaman} halaman, "
+        out.print(f"Ditambahkan: {item.nama} → {ids.get(e.indikator, e.indikator)} (ID {e.id}, {e.halaman} halaman, "
                   f"sha256 {e.sha256[:12]}…{extra})")
         for other in item.sama_dengan:
-            out.print(f"  isi sama dengan bukti ID {other.id} ({other.indikator}, {other.nama_asli}); "
+            out.print(f"  isi sama dengan bukti ID {other.id} ({ids.get(other.indikator, other.indikator)}, {other.nama_asli}); "
                       "berkasnya disimpan sekali dan di dossier dirujuk silang.")
 
 
@@ -95,15 +98,15 @@ def list_command(
     plan, data = api.bukti_list(workspace(ctx, bukti), tahun, area=area)
     table = Table(title=f"Bukti dukung {plan.kantor.nama_singkat} tahun {plan.tahun}"
                         + (f" — area {area.upper()}" if area else ""))
-    for col in ("Indikator", "ID", "Berkas", "Hal.", "Ditambahkan", "Catatan"):
-        table.add_column(col, no_wrap=col in ("Indikator", "ID", "Hal."))
+    for col in ("Indikator", "Kunci", "ID", "Berkas", "Hal.", "Ditambahkan", "Catatan"):
+        table.add_column(col, no_wrap=col in ("Indikator", "Kunci", "ID", "Hal."))
     for row in data.rows:
         if not row.entries:
-            table.add_row(row.indikator, "", "[red]belum ada bukti[/red]", "", "", "")
+            table.add_row(row.indikator, row.kunci or "-", "", "[red]belum ada bukti[/red]", "", "", "")
         for k, e in enumerate(row.entries):
             catatan = "; ".join(filter(None, [e.keterangan, e.catatan]))
-            table.add_row(row.indikator if k == 0 else "", str(e.id), e.nama_asli, str(e.halaman),
-                          e.ditambahkan[:10], catatan)
+            table.add_row(row.indikator if k == 0 else "", (row.kunci or "-") if k == 0 else "", str(e.id),
+                          e.nama_asli, str(e.halaman), e.ditambahkan[:10], catatan)
     out = _out()
     out.print(table)
     out.print(f"{data.with_evidence} dari {data.total} indikator sudah ada buktinya; "
@@ -121,10 +124,15 @@ def remove_command(
     bukti: BuktiOpt = None,
 ) -> None:
     """Hapus satu catatan bukti; berkasnya dihapus bila tidak dipakai bukti lain."""
-    result = api.bukti_remove(workspace(ctx, bukti), id)
+    ws = workspace(ctx, bukti)
+    result = api.bukti_remove(ws, id)
     e = result.entry
+    try:
+        nama_indikator = api.indikator_ids(ws, e.tahun).get(e.indikator, f"indikator berkunci {e.indikator}")
+    except ZidocsError:  # the year's plan no longer loads: the key is all there is
+        nama_indikator = f"indikator berkunci {e.indikator}"
     nasib = "berkasnya ikut dihapus" if result.blob_dihapus else "berkasnya tetap disimpan karena masih dipakai bukti lain"
-    _out().print(f"Dihapus: bukti ID {e.id} ({e.nama_asli}, {e.indikator}); {nasib}.")
+    _out().print(f"Dihapus: bukti ID {e.id} ({e.nama_asli}, {nama_indikator}); {nasib}.")
 
 
 def dossier_command(

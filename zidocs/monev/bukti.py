@@ -21,7 +21,7 @@ from typing import Mapping
 from zidocs.bukti.store import REGISTRY, resolve_store_root
 from zidocs.errors import BuktiError
 
-TanggalBukti = Mapping[str, tuple[dt.date, ...]]  # indicator ID → dates added, sorted
+TanggalBukti = Mapping[str, tuple[dt.date, ...]]  # indicator kunci → dates added, sorted
 
 
 def store_root(workspace_root: Path, option: Path | None = None) -> Path:
@@ -30,7 +30,7 @@ def store_root(workspace_root: Path, option: Path | None = None) -> Path:
 
 
 def baca_tanggal_bukti(root: Path, tahun: int, *, tz: dt.tzinfo | None = None) -> dict[str, tuple[dt.date, ...]]:
-    """Per indicator ID, the local dates (``tz``; default: this computer's
+    """Per indicator key (kunci), the local dates (``tz``; default: this computer's
     time zone) on which each evidence file of ``tahun`` was added. No store
     yet means no evidence: an empty mapping."""
     db = Path(root) / REGISTRY

@@ -172,16 +172,17 @@ def hitung(
     sebelumnya: MonevFile | None = None,
 ) -> Figures:
     """All figures of ``periode``. ``monev`` is the period's (checked) input,
-    None when there is none; ``bukti`` maps indicator IDs to the dates their
+    None when there is none; ``bukti`` maps indicator keys (kunci) to the dates their
     evidence was added; ``sebelumnya`` is the earlier period's input, whose
     recommendations are followed up."""
     rows: list[BarisIndikator] = []
     isian = monev.indikator if monev is not None else {}
     for ref in plan.indikator_list():
         bulan = parse_target_waktu(ref.indikator.target_waktu, plan.tahun).bulan
-        row = isian.get(ref.id)
+        # monev entries and evidence name the indicator by its stable key
+        row = isian.get(ref.kunci) if ref.kunci else None
         status, realisasi, diisi = _realisasi(row)
-        n_bukti = sum(1 for d in bukti.get(ref.id, ()) if d <= periode.batas_bukti)
+        n_bukti = sum(1 for d in bukti.get(ref.kunci, ()) if d <= periode.batas_bukti) if ref.kunci else 0
         rows.append(
             BarisIndikator(
                 id=ref.id,

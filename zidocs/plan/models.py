@@ -177,6 +177,9 @@ class KeputusanFile(Model):
 
 
 class Indikator(Model):
+    # The indicator's stable key (zidocs.plan.kunci): what evidence rows and
+    # monev entries refer to. Written by zidocs when absent; never printed.
+    kunci: str | None = None
     indikator: str
     langkah_aksi: Union[str, list[str]]
     bukti_fisik: Union[str, list[str]]
@@ -299,6 +302,10 @@ class IndikatorRef(Model):
     nomor: int  # position within its komponen, from 1
     indikator: Indikator
 
+    @property
+    def kunci(self) -> str | None:
+        return self.indikator.kunci
+
 
 class Plan(Model):
     tahun: int
@@ -343,6 +350,20 @@ class Plan(Model):
                         )
                     )
         return out
+
+    def indikator_by_kunci(self) -> dict[str, IndikatorRef]:
+        """Indicators by stable key (indicators without one are left out; the
+        first of a duplicated key wins, `check` reports the duplicate)."""
+        out: dict[str, IndikatorRef] = {}
+        for r in self.indikator_list():
+            if r.kunci is not None:
+                out.setdefault(r.kunci, r)
+        return out
+
+    def id_of(self, kunci: str) -> str | None:
+        """The printed ID (V.2.3) of the indicator with key ``kunci`` now; None: gone."""
+        ref = self.indikator_by_kunci().get(kunci)
+        return ref.id if ref is not None else None
 
     def area(self, kode: str) -> Area | None:
         return next((a for a in self.rencana_aksi.area if a.kode == kode), None)

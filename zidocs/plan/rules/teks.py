@@ -14,7 +14,7 @@ from zidocs.plan.yamldoc import YamlDoc, YamlPath, format_path
 from zidocs.text.markup import MarkupError, italic_spans, plain, runs
 
 # Keys whose values are codes, not prose.
-_NOT_PROSE = {"gaya", "kode", "id", "nip", "status", "periode", "istilah_asing"}
+_NOT_PROSE = {"gaya", "kode", "id", "kunci", "nip", "status", "periode", "istilah_asing"}
 
 MAX_TEKS = 5000  # characters in one value; longer cannot be laid out in a cell or paragraph
 
