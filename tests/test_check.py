@@ -245,8 +245,8 @@ def test_text_rule_messages_exact(ws_dir):
         f"{where} MARKUP: area[1].komponen[1].indikator[1].langkah_aksi: tanda * pembuka huruf miring tidak "
         "ditutup; tutup dengan * setelah istilahnya, atau tulis \\* untuk bintang biasa.",
         f"{where} KARAKTER: area[1].komponen[1].indikator[1].langkah_aksi: memuat karakter yang tidak dapat "
-        "dicetak dalam naskah dinas (U+1F642 “🙂”); hapus karakter itu (emoji, karakter kendali) atau ganti "
-        "dengan teks biasa.",
+        "dicetak atau tak terlihat dalam naskah dinas (U+1F642 “🙂” di karakter ke-16); hapus karakter itu "
+        "(emoji, karakter kendali, karakter tak terlihat) atau ganti dengan teks biasa.",
         f"{RA}:19: peringatan KURUNG: area[1].komponen[1].indikator[1].langkah_aksi: tanda ( ) tidak seimbang "
         "(1 pembuka, 0 penutup); lengkapi pasangannya.",
     ])
