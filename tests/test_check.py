@@ -155,7 +155,7 @@ def _set_ind(a, k, i, key, value):
     [
         ("Maret 2025", "TW-DI-LUAR-TAHUN", "peringatan"),
         ("Maret 20", "TW-TAHUN-TIDAK-LENGKAP", "peringatan"),
-        ("segera setelah rapat", "TW-TIDAK-TERBACA", "peringatan"),
+        ("segera setelah rapat", "TW-TIDAK-TERBACA", "galat"),  # was a warning: it never fell due
         ("", "TW-KOSONG", "galat"),
         ("Desember 2026 sampai dengan Maret 2026", "TW-RENTANG-TERBALIK", "peringatan"),
     ],

@@ -113,3 +113,33 @@ def test_team_id_typo_between_two_people_names_neither(ws_dir):
     got = [f.pesan for f in findings(ws_dir) if f.kode == "TIM-ID-TIDAK-DIKENAL"]
     assert got == ["id `eko-prasetyx` tidak dikenal. Pakai `ketua`, `pengesah_salinan`, atau `id` dari "
                    "`anggota_kpu:`/`pegawai:` di plan/kantor.yaml (tambahkan orangnya ke sana bila belum ada)."]
+
+
+# --- targets: no fixed month on purpose vs unreadable ------------------------------------
+
+
+def test_no_fixed_month_is_reported_apart_from_unreadable(ws_dir):
+    from docx import Document
+
+    from zidocs import api
+
+    edit_yaml(ws_dir / RA, lambda d: d["area"][0]["komponen"][0]["indikator"][0].__setitem__(
+        "target_waktu", "Sesuai kebutuhan"))
+    ws = Workspace(ws_dir)
+    assert not [f for f in findings(ws_dir) if f.kode.startswith("TW-") and f.pesan.startswith("indikator I.1.1:")]
+    fig = api.status(ws, 2026, periode="TW1").figures
+    assert [b.id for b in fig.tanpa_jadwal] == ["I.1.1"]
+    assert [b.id for b in fig.tidak_terbaca] == ["II.1.1", "III.2.2"]  # "Januari 2016", "Januari 202"
+    doc = Document(str(api.monev_laporan(ws, 2026, "TW1").docx))
+    text = [p.text for p in doc.paragraphs]
+    assert ("Tanpa bulan tetap (dilaksanakan sesuai kebutuhan atau terus-menerus), sehingga tidak dihitung jatuh "
+            "tempo: I.1.1 (“Sesuai kebutuhan”).") in text
+    assert ("Tidak terjadwal karena target waktunya tidak terbaca atau di luar tahun rencana (perbaiki di rencana "
+            "aksi; lihat `zidocs check`): II.1.1 (“Januari 2016”), III.2.2 (“Januari 202”).") in text
+
+
+def test_unreadable_target_is_an_error(ws_dir):
+    edit_yaml(ws_dir / RA, lambda d: d["area"][0]["komponen"][0]["indikator"][0].__setitem__(
+        "target_waktu", "segera setelah rapat"))
+    got = [f for f in findings(ws_dir) if f.kode == "TW-TIDAK-TERBACA"]
+    assert len(got) == 1 and got[0].is_error and got[0].line == 21
