@@ -32,7 +32,7 @@ def ws(ws_dir: Path, monkeypatch) -> Workspace:
 def test_check_returns_findings_and_prints_nothing(ws, capsys):
     report = api.check(ws, 2026)
     assert report.tahun == 2026 and report.ok()
-    assert len(report.errors) == 0 and len(report.warnings) == 49
+    assert len(report.errors) == 0 and len(report.warnings) == 31
     assert capsys.readouterr() == ("", "")
 
 

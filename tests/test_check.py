@@ -18,20 +18,18 @@ RA = "plan/2026/rencana-aksi.yaml"
 KEP = "plan/2026/keputusan-rencana-aksi.yaml"
 
 # The signed 2026 decree's own slips, as `zidocs check 2026` must report them:
-# (file, line, code, the term or word quoted). All are warnings.
+# (file, line, code, the term or word quoted). All are warnings. A foreign term
+# is reported once per file, at its first place (the message names the others).
 SHIPPED_SLIPS = [
     ("keputusan-rencana-aksi.yaml", 24, "SITASI-TAHUN", ""),
     ("keputusan-rencana-aksi.yaml", 47, "ISTILAH-ASING", "Road Map"),
     ("keputusan-rencana-aksi.yaml", 55, "ISTILAH-ASING", "Whistleblowing system"),
     ("keputusan-rencana-aksi.yaml", 65, "KURUNG", ""),
-    ("keputusan-rencana-aksi.yaml", 66, "ISTILAH-ASING", "Road Map"),
     ("keputusan-rencana-aksi.yaml", 79, "ISTILAH-ASING", "core business"),
     ("keputusan-rencana-aksi.yaml", 91, "ISTILAH-ASING", "Tag line"),
     ("keputusan-rencana-aksi.yaml", 91, "ISTILAH-ASING", "banner"),
     ("keputusan-rencana-aksi.yaml", 91, "ISTILAH-ASING", "stakeholder"),
     ("keputusan-rencana-aksi.yaml", 92, "KURUNG", ""),
-    ("keputusan-rencana-aksi.yaml", 96, "ISTILAH-ASING", "stakeholder"),
-    ("keputusan-rencana-aksi.yaml", 98, "ISTILAH-ASING", "stakeholder"),
     ("keputusan-rencana-aksi.yaml", 106, "ISTILAH-ASING", "tagline"),
     ("rencana-aksi.yaml", 9, "JUDUL-TAHUN", ""),
     ("rencana-aksi.yaml", 34, "ISTILAH-ASING", "Timeline"),
@@ -45,30 +43,15 @@ SHIPPED_SLIPS = [
     ("rencana-aksi.yaml", 166, "ISTILAH-ASING", "coaching"),
     ("rencana-aksi.yaml", 166, "ISTILAH-ASING", "mentoring"),
     ("rencana-aksi.yaml", 266, "ISTILAH-ASING", "Draft"),
-    ("rencana-aksi.yaml", 318, "ISTILAH-ASING", "Banner"),
     ("rencana-aksi.yaml", 318, "ISTILAH-ASING", "link"),
     ("rencana-aksi.yaml", 336, "KOSONG", ""),
-    ("rencana-aksi.yaml", 341, "ISTILAH-ASING", "Banner"),
     ("rencana-aksi.yaml", 422, "ISTILAH-ASING", "website"),
-    ("rencana-aksi.yaml", 423, "ISTILAH-ASING", "Website"),
     ("rencana-aksi.yaml", 426, "ISTILAH-ASING", "punishment"),
     ("rencana-aksi.yaml", 426, "ISTILAH-ASING", "reward"),
     ("rencana-aksi.yaml", 432, "ISTILAH-ASING", "helpdesk"),
-    ("rencana-aksi.yaml", 433, "ISTILAH-ASING", "helpdesk"),
     ("rencana-aksi.yaml", 437, "ISTILAH-ASING", "Hoax"),
-    ("rencana-aksi.yaml", 437, "ISTILAH-ASING", "website"),
-    ("rencana-aksi.yaml", 438, "ISTILAH-ASING", "Hoax"),
-    ("rencana-aksi.yaml", 438, "ISTILAH-ASING", "website"),
     ("rencana-aksi.yaml", 444, "ISTILAH-ASING", "survey"),
-    ("rencana-aksi.yaml", 445, "ISTILAH-ASING", "Helpdesk"),
-    ("rencana-aksi.yaml", 445, "ISTILAH-ASING", "survey"),
-    ("rencana-aksi.yaml", 446, "ISTILAH-ASING", "Survey"),
-    ("rencana-aksi.yaml", 449, "ISTILAH-ASING", "survey"),
-    ("rencana-aksi.yaml", 450, "ISTILAH-ASING", "survey"),
-    ("rencana-aksi.yaml", 450, "ISTILAH-ASING", "website"),
     ("rencana-aksi.yaml", 451, "ISTILAH-ASING", "Screenshoot"),
-    ("rencana-aksi.yaml", 451, "ISTILAH-ASING", "website"),
-    ("rencana-aksi.yaml", 454, "ISTILAH-ASING", "survey"),
 ]
 
 
@@ -133,10 +116,13 @@ def test_missing_year_is_unusable_input(ws_dir, capsys):
 
 def new_findings(ws_dir: Path, relfile: str, change):
     """Findings that the change adds to the shipped plan's."""
-    before = {(f.kode, f.pesan) for f in check_plan(Workspace(ws_dir), 2026).findings}
+    def same(f):  # a grouped term names its other lines, which an edit above them shifts
+        return f.kode, re.sub(r" \(juga baris [\d, ]+\)", "", f.pesan)
+
+    before = {same(f) for f in check_plan(Workspace(ws_dir), 2026).findings}
     edit_yaml(ws_dir / relfile, change)
     report = check_plan(Workspace(ws_dir), 2026)
-    return [f for f in report.findings if (f.kode, f.pesan) not in before]
+    return [f for f in report.findings if same(f) not in before]
 
 
 def ind(data, a, k, i):

@@ -143,3 +143,24 @@ def test_unreadable_target_is_an_error(ws_dir):
         "target_waktu", "segera setelah rapat"))
     got = [f for f in findings(ws_dir) if f.kode == "TW-TIDAK-TERBACA"]
     assert len(got) == 1 and got[0].is_error and got[0].line == 21
+
+
+# --- foreign terms: grouped per term, and accepted on purpose ---------------------------
+
+
+def test_repeated_foreign_term_is_one_finding_naming_its_places():
+    from helpers import REPO
+
+    got = [f.format() for f in findings(REPO) if f.kode == "ISTILAH-ASING" and "“survey”" in f.pesan]
+    assert got == [
+        f"{RA}:444: peringatan ISTILAH-ASING: area[6].komponen[3].indikator[1].indikator: istilah asing “survey” "
+        "tidak dicetak miring di 6 tempat (juga baris 445, 446, 449, 450, 454); tulis *survey* (atau ganti dengan "
+        "padanan bahasa Indonesia), atau terima apa adanya dengan `istilah_diterima:` di plan/kantor.yaml."]
+
+
+def test_accepted_terms_are_not_reported(ws_dir):
+    before = [f for f in findings(ws_dir) if f.kode == "ISTILAH-ASING"]
+    edit_yaml(ws_dir / "plan" / "kantor.yaml", lambda d: d.__setitem__("istilah_diterima", ["Survey", "website"]))
+    after = [f for f in findings(ws_dir) if f.kode == "ISTILAH-ASING"]
+    gone = {f.pesan for f in before} - {f.pesan for f in after}
+    assert len(after) == len(before) - 2 and all("“survey”" in g or "“website”" in g for g in gone)

@@ -81,6 +81,8 @@ class KantorFile(Model):
     anggota_kpu: list[Pegawai] = []  # commissioners other than the Ketua
     pegawai: list[Pegawai] = []  # the secretariat's staff list
     istilah_asing: list[str] = []  # extends the curated list of foreign terms
+    # Foreign terms the office prints without italics on purpose: not reported.
+    istilah_diterima: list[str] = []
 
 
 # --- decree ---------------------------------------------------------------
@@ -315,6 +317,7 @@ class Plan(Model):
     anggota_kpu: list[Pegawai] = []
     pegawai: list[Pegawai] = []
     istilah_asing: list[str] = []
+    istilah_diterima: list[str] = []
     keputusan: dict[str, KeputusanFile]  # by jenis, e.g. "rencana-aksi"
     rencana_aksi: RencanaAksi
     tim: TimFile | None = None  # plan/<tahun>/tim.yaml, when there is one

@@ -30,7 +30,7 @@ from zidocs.plan.models import Plan
 from zidocs.plan.monev_file import STATUS, MonevFile
 from zidocs.plan.monev_files import TENGGANG, kode_berkas, monev_files, rel_path
 from zidocs.plan.periode import KODE_PERIODE, Periode, normalisasi_kode, periode, periode_sebelumnya
-from zidocs.plan.rules.teks import ISTILAH_ASING, check_text, iter_texts, term_pattern
+from zidocs.plan.rules.teks import ISTILAH_ASING, check_text, gabung_istilah, iter_texts, term_pattern
 from zidocs.plan.yamldoc import YamlDoc, read_yaml, validate
 from zidocs.text.saran import mirip
 from zidocs.text.tanggal import format_tanggal
@@ -112,9 +112,9 @@ def _text_findings(doc: YamlDoc, plan: Plan) -> list[Finding]:
     what the secretary wrote: it is printed in the official report too."""
     terms = term_pattern(ISTILAH_ASING + tuple(plan.istilah_asing))
     # `indikator.<kunci>.teks` copies the plan's text: the plan's own check reports it.
-    return [f for path, text in iter_texts(doc)
-            if not (len(path) == 3 and path[0] == "indikator" and path[2] == "teks")
-            for f in check_text(doc, path, text, terms)]
+    return gabung_istilah([f for path, text in iter_texts(doc)
+                           if not (len(path) == 3 and path[0] == "indikator" and path[2] == "teks")
+                           for f in check_text(doc, path, text, terms)], plan.istilah_diterima)
 
 
 def _check_periode(f, data: dict, kode: str, per: Periode | None) -> None:

@@ -14,7 +14,7 @@ from zidocs.plan.yamldoc import YamlDoc, YamlPath, format_path
 from zidocs.text.markup import MarkupError, italic_spans, plain, runs
 
 # Keys whose values are codes, not prose.
-_NOT_PROSE = {"gaya", "kode", "id", "kunci", "nip", "status", "periode", "istilah_asing"}
+_NOT_PROSE = {"gaya", "kode", "id", "kunci", "nip", "status", "periode", "istilah_asing", "istilah_diterima"}
 
 MAX_TEKS = 5000  # characters in one value; longer cannot be laid out in a cell or paragraph
 
@@ -62,8 +62,8 @@ def check(src: PlanSource) -> list[Finding]:
     terms = term_pattern(ISTILAH_ASING + tuple(src.plan.istilah_asing))
     out: list[Finding] = []
     for doc in src.docs.values():
-        for path, text in iter_texts(doc):
-            out += check_text(doc, path, text, terms)
+        out += gabung_istilah([f for path, text in iter_texts(doc) for f in check_text(doc, path, text, terms)],
+                              src.plan.istilah_diterima)
         for path, line in doc.flow.items():
             if path and path[-1] in _TEKS_ATAU_DAFTAR:
                 n = len(_at(doc.data, path) or [])
@@ -71,6 +71,41 @@ def check(src: PlanSource) -> list[Finding]:
                                    f"{format_path(path)}: ditulis [ … ], yang dibaca YAML sebagai daftar {n} butir "
                                    "(dicetak bernomor 1), 2), …); bila maksudnya satu teks, beri tanda kutip pada "
                                    "seluruh teks; bila memang daftar, tulis tiap butir di baris sendiri diawali '- '."))
+    return out
+
+
+_ISTILAH = re.compile(r"^(?P<where>.*?): istilah asing “(?P<term>[^”]+)”(?: \((?P<n>\d+)×\))? tidak dicetak miring")
+
+
+def gabung_istilah(findings: list[Finding], diterima: list[str] = ()) -> list[Finding]:
+    """One ISTILAH-ASING finding per term and file, at its first place, saying
+    how many places and which other lines; terms the plan accepts on purpose
+    (`istilah_diterima:` in plan/kantor.yaml) are not reported at all."""
+    accepted = {" ".join(t.split()).casefold() for t in diterima}
+    groups: dict[tuple[str, str], list[tuple[Finding, str, str, int]]] = {}
+    out: list[Finding] = []
+    for f in findings:
+        m = _ISTILAH.match(f.pesan) if f.kode == "ISTILAH-ASING" else None
+        if m is None:
+            out.append(f)
+            continue
+        key = " ".join(m.group("term").split()).casefold()
+        if key in accepted:
+            continue
+        groups.setdefault((f.file, key), []).append((f, m.group("where"), m.group("term"), int(m.group("n") or 1)))
+    for items in groups.values():
+        items.sort(key=lambda x: x[0].line)
+        first, where, term, _ = items[0]
+        total = sum(n for *_, n in items)
+        if total == 1:
+            out.append(first)
+            continue
+        lain = sorted({x[0].line for x in items[1:]} - {first.line})
+        juga = f" (juga baris {', '.join(map(str, lain))})" if lain else ""
+        out.append(Finding(first.file, first.line, "peringatan", "ISTILAH-ASING",
+                           f"{where}: istilah asing “{term}” tidak dicetak miring di {total} tempat{juga}; tulis "
+                           f"*{term}* (atau ganti dengan padanan bahasa Indonesia), atau terima apa adanya dengan "
+                           "`istilah_diterima:` di plan/kantor.yaml."))
     return out
 
 
