@@ -164,3 +164,48 @@ def test_accepted_terms_are_not_reported(ws_dir):
     after = [f for f in findings(ws_dir) if f.kode == "ISTILAH-ASING"]
     gone = {f.pesan for f in before} - {f.pesan for f in after}
     assert len(after) == len(before) - 2 and all("“survey”" in g or "“website”" in g for g in gone)
+
+
+# --- decrees cited by number must match the register ------------------------------------
+
+AGEN = "plan/2026/keputusan-agen-perubahan.yaml"
+TIMK = "plan/2026/keputusan-tim-kerja.yaml"
+MONEV = "plan/2026/monev-TW1.yaml"
+
+
+def _sub(ws_dir: Path, rel: str, old: str, new: str) -> None:
+    path = ws_dir / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_stale_decree_citations_are_errors_naming_the_registered_decree(ws_dir):
+    _sub(ws_dir, AGEN, "Merangin Nomor 10 Tahun 2026 tentang Tim Kerja", "Merangin Nomor 9 Tahun 2026 tentang Tim Kerja")
+    _sub(ws_dir, TIMK, "Merangin Nomor 9 Tahun 2026, perlu", "Merangin Nomor 12 Tahun 2026, perlu")
+    got = sorted(f.format() for f in findings(ws_dir) if f.kode == "RUJUKAN-KEPUTUSAN")
+    assert got == [
+        f"{AGEN}:28: galat RUJUKAN-KEPUTUSAN: keputusan.memperhatikan[2]: menyebut Keputusan Nomor 9 Tahun 2026 "
+        "tentang “Tim Kerja Pembangunan Zona Integritas Menuju Wilayah Bebas dari Korup…”, padahal di register "
+        "Keputusan Nomor 9 Tahun 2026 adalah “RENCANA AKSI PEMBANGUNAN ZONA INTEGRITAS MENUJU WILAYAH BEBAS DARI "
+        "KO…” (keputusan-rencana-aksi.yaml); judul itu milik Keputusan Nomor 10 Tahun 2026 "
+        "(keputusan-tim-kerja.yaml), jadi nomornya yang keliru; samakan nomor dan judulnya.",
+        f"{TIMK}:16: galat RUJUKAN-KEPUTUSAN: keputusan.menimbang[2]: menyebut Keputusan Nomor 12 Tahun 2026, yang "
+        "tidak ada di register tahun 2026 (nomor yang ada: 9 (rencana-aksi), 10 (tim-kerja), 11 (agen-perubahan)); "
+        "perbaiki nomornya.",
+    ]
+
+
+def test_stale_year_in_monev_dasar(ws_dir):
+    _sub(ws_dir, MONEV, "Merangin Nomor 9 Tahun 2026 tentang Rencana", "Merangin Nomor 9 Tahun 2025 tentang Rencana")
+    got = [f.format() for f in findings(ws_dir) if f.kode == "RUJUKAN-KEPUTUSAN"]
+    assert got == [
+        f"{MONEV}:14: galat RUJUKAN-KEPUTUSAN: dasar[2]: menyebut Keputusan Nomor 9 Tahun 2025 tentang “Rencana "
+        "Aksi Pembangunan Zona Integritas Menuju Wilayah Bebas dari Ko…”, padahal keputusan berjudul itu "
+        "di register adalah Nomor 9 Tahun 2026 (keputusan-rencana-aksi.yaml); perbaiki nomor dan tahunnya."]
+
+
+def test_shipped_citations_match_the_register():
+    from helpers import REPO
+
+    assert not [f for f in findings(REPO) if f.kode == "RUJUKAN-KEPUTUSAN"]

@@ -25,6 +25,7 @@ from typing import Any
 from zidocs.errors import InputError, aksi
 from zidocs.plan.findings import Finding
 from zidocs.plan.kunci import adalah_id, teks_indikator
+from zidocs.plan.rujukan import periksa as periksa_rujukan
 from zidocs.plan.loader import PlanSource
 from zidocs.plan.models import Plan
 from zidocs.plan.monev_file import STATUS, MonevFile
@@ -98,6 +99,10 @@ def validate_monev(doc: YamlDoc, plan: Plan, kode: str) -> tuple[MonevFile | Non
     model, schema = validate(YamlDoc(doc.rel, clean, doc.lines), MonevFile)
     findings += schema
     findings += _text_findings(doc, plan)
+    for i, teks in enumerate(data.get("dasar") or [] if isinstance(data.get("dasar"), list) else []):
+        if isinstance(teks, str):
+            for pesan in periksa_rujukan(teks, plan):
+                f(("dasar", i), "galat", "RUJUKAN-KEPUTUSAN", f"dasar[{i + 1}]: {pesan}")
     if isinstance(model, MonevFile):
         _check_lengkap(f, model, per)
         _check_konsisten(f, model, plan)
