@@ -34,14 +34,17 @@ from zidocs.plan.init import init_workspace
 from zidocs.plan.kunci import RENCANA_AKSI_FILE, lengkapi_kunci, perlu_kunci
 from zidocs.plan.kinds import RENCANA_AKSI
 from zidocs.plan.models import Plan
+from zidocs.plan.loader import read_plan
 from zidocs.plan.register import Register, jenis_di_rencana, read_register
+from zidocs.plan.tahun_baru import TahunBaruResult
+from zidocs.plan.tahun_baru import tahun_baru as salin_tahun_baru
 from zidocs.plan.rules.tim import orang_contoh
 from zidocs.plan.workspace import Workspace
 
 __all__ = [
     "DecreeResult", "StatusResult", "Workspace",
     "bukti_add", "bukti_list", "bukti_remove", "buat_folder_kerja", "check", "dossier", "keputusan",
-    "indikator_ids", "load", "migrasi", "monev_init", "monev_laporan", "register", "status",
+    "indikator_ids", "load", "migrasi", "tahun_baru", "monev_init", "monev_laporan", "register", "status",
 ]
 
 
@@ -70,6 +73,15 @@ def migrasi(ws: Workspace, tahun: int | None = None, *, terima_teks: bool = Fals
     if not years:
         ws.tahun(None)  # raises: no plan
     return [migrasi_kunci(ws, y, terima_teks=terima_teks) for y in years]
+
+
+def tahun_baru(ws: Workspace, tahun: int, *, dari: int | None = None) -> TahunBaruResult:
+    """plan/<tahun>/ from the previous year's plan: years rolled, monev files
+    left behind, decree numbers and dates emptied, references to review."""
+    sumber = dari if dari is not None else tahun - 1
+    kantor = read_plan(ws, sumber).docs["kantor"].data or {}
+    nama = (kantor.get("kantor") or {}).get("nama", "") if isinstance(kantor, dict) else ""
+    return salin_tahun_baru(ws, tahun, dari=sumber, kantor=nama)
 
 
 def indikator_ids(ws: Workspace, tahun: int | None = None) -> dict[str, str]:

@@ -198,6 +198,32 @@ def migrasi_cmd(
             out("  sudah berkunci; tidak ada yang diubah.")
 
 
+@app.command("tahun-baru")
+def tahun_baru_cmd(
+    ctx: typer.Context,
+    tahun: Annotated[int, typer.Argument(metavar="TAHUN", help="Tahun rencana baru, misalnya 2027.",
+                                         show_default=False)],
+    dari: Annotated[Optional[int], typer.Option("--dari", help="Tahun yang disalin. Bawaan: tahun sebelumnya.",
+                                                show_default=False)] = None,
+) -> None:
+    """Mulai rencana tahun baru dari rencana tahun sebelumnya (tahun diganti, isian monev tidak disalin, nomor dan tanggal keputusan dikosongkan)."""
+    r = api.tahun_baru(workspace(ctx), tahun, dari=dari)
+    out(f"Rencana {r.tahun} dibuat dari rencana {r.dari} di {r.folder}:")
+    for b in r.berkas:
+        out(f"  {b}")
+    for b in r.tidak_disalin:
+        out(f"  tidak disalin: {b} (isian monev tahun {r.dari})")
+    if r.perlu_diisi:
+        out("Perlu diisi (galat sampai diisi):")
+        for c in r.perlu_diisi:
+            out(f"  {c.berkas}:{c.baris}: {c.catatan}")
+    if r.tinjau:
+        out(f"Perlu ditinjau (rujukan ke dokumen tahun {r.dari}):")
+        for c in r.tinjau:
+            out(f"  {c.berkas}:{c.baris}: {c.teks} — {c.catatan}")
+    out(f"Lalu jalankan `zidocs nomor {r.tahun}` dan `zidocs check {r.tahun}`.")
+
+
 @app.command("init")
 def init_cmd(
     folder: Annotated[Path, typer.Argument(help="Folder kerja baru (dibuat bila belum ada; tidak boleh sudah berisi plan/).")],
