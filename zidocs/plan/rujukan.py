@@ -47,9 +47,8 @@ def _milik(judul: str | None, daftar: list[Terdaftar]) -> Terdaftar | None:
     return next((t for t in daftar if cited.startswith(_norm(t.judul))), None)
 
 
-def periksa(text: str, plan: Plan, daftar: list[Terdaftar] | None = None, *, sendiri: str | None = None) -> list[str]:
-    """Problems with the decrees ``text`` cites (messages without a place).
-    ``sendiri``: the kind of the decree the text belongs to."""
+def periksa(text: str, plan: Plan, daftar: list[Terdaftar] | None = None) -> list[str]:
+    """Problems with the decrees ``text`` cites (messages without a place)."""
     daftar = terdaftar(plan) if daftar is None else daftar
     out: list[str] = []
     for m in _pola(plan).finditer(text):

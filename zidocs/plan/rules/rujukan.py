@@ -19,7 +19,7 @@ def check(src: PlanSource) -> list[Finding]:
         if not key.startswith(PLAN_PREFIX):
             continue
         for path, text in iter_texts(doc):
-            for pesan in periksa(text, src.plan, daftar, sendiri=key.removeprefix(PLAN_PREFIX)):
+            for pesan in periksa(text, src.plan, daftar):
                 out.append(Finding(doc.rel, doc.line(*path), "galat", "RUJUKAN-KEPUTUSAN",
                                    f"{format_path(path)}: {pesan}"))
     return out
