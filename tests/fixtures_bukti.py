@@ -34,9 +34,17 @@ from zidocs.plan.models import (
 )
 
 
+from zidocs.plan.kunci import buat_kunci  # noqa: E402
+
+
 def make_plan(tahun: int = 2026) -> Plan:
+    used: set[str] = set()
+
     def ind(text: str) -> Indikator:
-        return Indikator(indikator=text, langkah_aksi="Menyusun", bukti_fisik="Dokumen", target_waktu="Maret")
+        kunci = buat_kunci(text, used)  # as `zidocs migrasi` writes it
+        used.add(kunci)
+        return Indikator(kunci=kunci, indikator=text, langkah_aksi="Menyusun", bukti_fisik="Dokumen",
+                         target_waktu="Maret")
 
     areas = [
         Area(kode="I", nama="Manajemen Perubahan", komponen=[
@@ -232,7 +240,7 @@ def write_workspace(root: Path, plan: Plan) -> Path:
     have = {a["kode"]: a for a in ra["area"]}
     last = max(romans.index(k) for k in have)
     ra["area"] = [have.get(k) or {"kode": k, "nama": f"Area {k}", "komponen": [{"no": 1, "nama": "Pengisi", "indikator": [
-        {"indikator": "Pengisi", "langkah_aksi": "Menyusun", "bukti_fisik": "Dokumen", "target_waktu": "Maret"}]}]}
+        {"kunci": f"pengisi-{k.lower()}", "indikator": "Pengisi", "langkah_aksi": "Menyusun", "bukti_fisik": "Dokumen", "target_waktu": "Maret"}]}]}
         for k in romans[: last + 1]]
     dump(year / "rencana-aksi.yaml", ra)
     year.mkdir(parents=True, exist_ok=True)

@@ -149,7 +149,7 @@ def test_add_list_and_duplicate(store, plan, files):
     r = add_bukti(store, plan, [files["laporan"], files["foto"]], indikator="v.1.1", keterangan="rapat", now=NOW)
     assert [(i.nama, i.duplikat) for i in r.items] == [("laporan.pdf", False), ("foto.jpg", False)]
     e = r.items[0].entry
-    assert (e.indikator, e.tahun, e.halaman, e.media_type, e.keterangan) == ("V.1.1", 2026, 3, "application/pdf", "rapat")
+    assert (plan.id_of(e.indikator), e.tahun, e.halaman, e.media_type, e.keterangan) == ("V.1.1", 2026, 3, "application/pdf", "rapat")
     assert e.sha256 == sha(files["laporan"]) and e.ukuran == files["laporan"].stat().st_size
     assert e.ditambahkan == "2026-05-01T08:00:00+00:00"
     assert store.blob_path(e.sha256).read_bytes() == files["laporan"].read_bytes()  # untouched copy

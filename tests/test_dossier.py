@@ -266,13 +266,14 @@ def test_placeholder_pages_name_the_file_and_reason(dossier):
 def test_manifest_lists_every_file_with_hash_pages_and_fixes(world, dossier):
     pdf, manifest = dossier
     store = world["store"]
-    expected = [e for e in store.entries(tahun=2026, area="V")]
+    by_kunci = world["plan"].indikator_by_kunci()
+    expected = [e for e in store.entries(tahun=2026) if by_kunci[e.indikator].area.kode == "V"]
     assert sorted(b["id"] for b in manifest["berkas"]) == sorted(e.id for e in expected)
     by_id = {e.id: e for e in expected}
     covered = set()
     for b in manifest["berkas"]:
         e = by_id[b["id"]]
-        assert (b["sha256"], b["nama_asli"], b["indikator"]) == (e.sha256, e.nama_asli, e.indikator)
+        assert (b["sha256"], b["nama_asli"], b["kunci_indikator"]) == (e.sha256, e.nama_asli, e.indikator)
         if b["duplikat_dari"] is None:
             pages = set(range(b["halaman_awal"], b["halaman_akhir"] + 1))
             assert not pages & covered

@@ -248,7 +248,7 @@ def test_plan_errors_write_nothing(ws_dir, capsys):
     edit_yaml(ws_dir / "plan/2026/rencana-aksi.yaml", change)
     assert run(["-w", str(ws_dir), "keputusan", "2026"]) == 1
     err = capsys.readouterr().err
-    assert "plan/2026/rencana-aksi.yaml:20: galat TW-KOSONG: indikator I.1.1:" in err
+    assert "plan/2026/rencana-aksi.yaml:21: galat TW-KOSONG: indikator I.1.1:" in err
     assert "tidak ada berkas yang ditulis" in err
     assert not (ws_dir / "out").exists()
 

@@ -123,7 +123,7 @@ def test_cell_must_be_text_or_list(ws_dir):
         data["area"][0]["komponen"][0]["indikator"][0]["bukti_fisik"] = 12
 
     assert schema_findings(ws_dir, "plan/2026/rencana-aksi.yaml", change) == [
-        "plan/2026/rencana-aksi.yaml:19: galat SKEMA: `area[1].komponen[1].indikator[1].bukti_fisik` harus berupa "
+        "plan/2026/rencana-aksi.yaml:20: galat SKEMA: `area[1].komponen[1].indikator[1].bukti_fisik` harus berupa "
         "teks atau daftar teks (baris-baris diawali '- '), bukan 12."
     ]
 

@@ -150,7 +150,8 @@ def small_plan(areas: list[list[list[frozenset[int]]]], tahun: int = 2026) -> Pl
     for ai, komps in enumerate(areas):
         out.append(Area(kode=roman[ai], nama=f"Area {roman[ai]}", komponen=[
             Komponen(no=ki + 1, nama=f"Komponen {ki + 1}", indikator=[
-                Indikator(indikator=f"Indikator {ai}.{ki}.{ii}", langkah_aksi="Aksi", bukti_fisik="Dokumen",
+                Indikator(kunci=f"k{ai + 1}-{ki + 1}-{ii + 1}", indikator=f"Indikator {ai}.{ki}.{ii}",
+                          langkah_aksi="Aksi", bukti_fisik="Dokumen",
                           target_waktu=tw(b))
                 for ii, b in enumerate(inds)])
             for ki, inds in enumerate(komps)]))
@@ -163,11 +164,11 @@ def small_plan(areas: list[list[list[frozenset[int]]]], tahun: int = 2026) -> Pl
 def test_figures_by_hand():
     plan = small_plan([[[frozenset({2}), frozenset({3, 6}), frozenset({5})]], [[frozenset(range(1, 13))]]])
     monev = MonevFile(periode="TW1", indikator={
-        "I.1.1": IsianIndikator(realisasi=100, status="selesai"),
-        "I.1.2": IsianIndikator(realisasi=50, status="proses"),
-        "I.1.3": IsianIndikator(realisasi=10, status="proses"),  # not due in TW1: allowed, not counted
+        "k1-1-1": IsianIndikator(realisasi=100, status="selesai"),  # I.1.1 (entries are keyed by kunci)
+        "k1-1-2": IsianIndikator(realisasi=50, status="proses"),
+        "k1-1-3": IsianIndikator(realisasi=10, status="proses"),  # not due in TW1: allowed, not counted
     })
-    bukti = {"I.1.2": (D(2026, 3, 31),), "II.1.1": (D(2026, 4, 1),)}  # II.1.1's evidence is too late
+    bukti = {"k1-1-2": (D(2026, 3, 31),), "k2-1-1": (D(2026, 4, 1),)}  # II.1.1's evidence is too late
     fig = hitung(plan, periode("TW1", 2026), monev, bukti)
     a1, a2 = fig.area
     assert (a1.jatuh_tempo, a1.selesai, a1.proses, a1.belum, a1.capaian) == (2, 1, 1, 0, Decimal("75.0"))
@@ -216,10 +217,13 @@ ISIAN = st.one_of(
 def test_summary_equals_the_sum_of_the_rows(shape, kode, data):
     plan = small_plan(shape)
     refs = plan.indikator_list()
-    isian = {r.id: i for r in refs if (i := data.draw(ISIAN)) is not None}
-    bukti = {r.id: tuple(data.draw(st.lists(st.dates(D(2026, 1, 1), D(2026, 12, 31)), max_size=2))) for r in refs}
+    isian = {r.kunci: i for r in refs if (i := data.draw(ISIAN)) is not None}
+    bukti = {r.kunci: tuple(data.draw(st.lists(st.dates(D(2026, 1, 1), D(2026, 12, 31)), max_size=2))) for r in refs}
     per = periode(kode, 2026)
     fig = hitung(plan, per, MonevFile(periode=kode, indikator=isian), bukti)
+    # inputs are keyed by kunci, figures by printed ID
+    bukti = {r.id: bukti[r.kunci] for r in refs}
+    isian = {r.id: isian[r.kunci] for r in refs if r.kunci in isian}
 
     for area in plan.rencana_aksi.area:
         rows = [b for b in fig.baris if b.area == area.kode]
@@ -251,15 +255,15 @@ periode: TW2
 rapat:
   tanggal: 2026-01-10
 indikator:
-  I.1.9:
+  i6075c47b:
     status: selesai
-  I.2.1:
+  i2ffbf9d5:  # I.2.1
     realisasi: 120
     status: proses
-  I.3.1:
+  id2a2bec4:  # I.3.1
     realisasi: 80%
     status: Selesai
-  I.4.1:
+  ia1969f37:  # I.4.1
     status: sudah
 tindak_lanjut_rekomendasi:
   - asal: TW3
@@ -290,7 +294,8 @@ def test_bad_input_is_reported_with_file_and_line(ws_dir):
     f2 = "plan/2026/monev-TW2.yaml"
     expected = [
         (f"{f2}:3: galat MONEV-TANGGAL", "tanggal rapat 10 Januari 2026 di luar Triwulan II Tahun 2026"),
-        (f"{f2}:5: galat MONEV-INDIKATOR", "indikator “I.1.9” tidak ada dalam rencana aksi 2026. Mungkin maksudnya I.1.1"),
+        (f"{f2}:5: galat MONEV-INDIKATOR", "indikator berkunci “i6075c47b” tidak ada dalam rencana aksi 2026 (dihapus, atau kuncinya diubah?). "
+         "Mungkin maksudnya i6075c47a (I.1.1)?"),
         (f"{f2}:8: galat MONEV-REALISASI", "indikator I.2.1: `realisasi` harus antara 0 dan 100 (persen), tertulis 120"),
         (f"{f2}:11: galat MONEV-REALISASI", "harus angka persen 0–100 tanpa tanda % (mis. `realisasi: 80`)"),
         (f"{f2}:12: galat MONEV-STATUS", "ditulis “Selesai”; tulis dengan huruf kecil: `selesai`."),

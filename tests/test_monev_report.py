@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -96,6 +97,15 @@ rekomendasi:
     batas_waktu: Agustus 2026
 """
 
+def berkunci(text: str) -> str:
+    """A monev input written here with printed IDs (readable), keyed as zidocs
+    keys it: by the indicator's kunci in the shipped plan."""
+    from helpers import REPO
+
+    kunci = {r.id: r.kunci for r in load_plan(REPO, 2026).indikator_list()}
+    return re.sub(r"(?m)^  ([IVX]+\.\d+\.\d+):", lambda m: f"  {kunci[m.group(1)]}:", text)
+
+
 # (indicator, day added at 05:00 UTC)
 BUKTI = [
     ("I.2.1", dt.date(2026, 2, 10)),
@@ -124,9 +134,10 @@ def add_evidence(ws_dir: Path, tmp: Path) -> str:
         BuktiStore = None
     if BuktiStore is not None:
         store = BuktiStore.open(ws_dir / "bukti")
+        kunci = {r.id: r.kunci for r in load_plan(ws_dir, 2026).indikator_list()}  # rows name the kunci
         for n, (ind, day) in enumerate(BUKTI):
             png = tiny_png(tmp / f"bukti-{n}.png", n)
-            store.add([png], indikator=ind, tahun=2026, now=dt.datetime.combine(day, dt.time(5), UTC))
+            store.add([png], indikator=kunci[ind], tahun=2026, now=dt.datetime.combine(day, dt.time(5), UTC))
         return "store"
     root = ws_dir / "bukti"  # pragma: no cover
     root.mkdir()
@@ -147,8 +158,8 @@ def built(tmp_path_factory):
     year = ws_dir / "plan" / "2026"
     for p in year.glob("monev-*.yaml"):
         p.unlink()
-    (year / "monev-TW1.yaml").write_text(TW1, encoding="utf-8")
-    (year / "monev-S1.yaml").write_text(S1, encoding="utf-8")
+    (year / "monev-TW1.yaml").write_text(berkunci(TW1), encoding="utf-8")
+    (year / "monev-S1.yaml").write_text(berkunci(S1), encoding="utf-8")
     how = add_evidence(ws_dir, tmp)
     ws = Workspace(ws_dir)
     results = {k: build_laporan(ws, 2026, k, pdf=HAVE_SOFFICE, tz=UTC) for k in ("TW1", "S1")}
@@ -169,12 +180,12 @@ def expected(ws_dir: Path, kode: str) -> dict:
     out = {"due": [], "late": []}
     for ref in plan.indikator_list():
         months = parse_target_waktu(ref.indikator.target_waktu, 2026).bulan
-        row = rows.get(ref.id) or {}
+        row = rows.get(ref.kunci) or {}
         status = row.get("status", "belum")
         n_bukti = sum(1 for i, d in BUKTI if i == ref.id and d <= end)
         if any(lo <= m <= hi for m in months):
             out["due"].append((ref.id, ref.area.kode, status, row.get("realisasi", 100 if status == "selesai" else 0),
-                               n_bukti, ref.id in rows))
+                               n_bukti, ref.kunci in rows))
         if months and min(months) <= hi and status != "selesai" and n_bukti == 0:
             out["late"].append(ref.id)
     return out

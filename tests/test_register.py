@@ -57,8 +57,13 @@ def test_duplicate_number_is_an_error(ws_dir, capsys):
     edit_yaml(ws_dir / SK_TIM, change)
     report = check_plan(Workspace(ws_dir), 2026)
     assert [tampil(f.format()) for f in report.errors] == [
+        # the SK Agen Perubahan still cites the SK Tim Kerja as Nomor 10: stale now (RUJUKAN-KEPUTUSAN)
+        "plan/2026/keputusan-agen-perubahan.yaml:28: galat RUJUKAN-KEPUTUSAN: keputusan.memperhatikan[2]: menyebut "
+        "Keputusan Nomor 10 Tahun 2026, yang tidak ada di register tahun 2026 (nomor yang ada: 9 (rencana-aksi), "
+        "9 (tim-kerja), 11 (agen-perubahan)); judul itu milik Keputusan Nomor 9 Tahun 2026 "
+        "(keputusan-tim-kerja.yaml); perbaiki nomornya.",
         f"{SK_TIM}:10: galat NOMOR-KEPUTUSAN-GANDA: Nomor 9 Tahun 2026 sudah dipakai keputusan rencana-aksi; "
-        "beri nomor lain (lihat `zidocs nomor 2026` untuk nomor berikutnya)."
+        "beri nomor lain (lihat `zidocs nomor 2026` untuk nomor berikutnya).",
     ]
     # the register still lists the year, so the duplicate can be fixed from it
     assert run(["-w", str(ws_dir), "nomor", "2026"]) == 1

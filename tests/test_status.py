@@ -22,7 +22,7 @@ from zidocs.plan.check import load_plan
 from zidocs.text.target_waktu import parse_target_waktu
 from zidocs.plan.workspace import Workspace
 
-from test_monev_report import BUKTI, TW1, UTC, add_evidence
+from test_monev_report import BUKTI, TW1, UTC, add_evidence, berkunci
 
 
 def make_app() -> typer.Typer:
@@ -44,7 +44,7 @@ def ws(ws_dir, tmp_path, monkeypatch):
     year = ws_dir / "plan" / "2026"
     for p in year.glob("monev-*.yaml"):
         p.unlink()
-    (year / "monev-TW1.yaml").write_text(TW1, encoding="utf-8")
+    (year / "monev-TW1.yaml").write_text(berkunci(TW1), encoding="utf-8")
     add_evidence(ws_dir, tmp_path)
     monkeypatch.setenv("TZ", "UTC")  # evidence dates read in the local time zone
     import time
@@ -142,7 +142,7 @@ def test_status_without_monev_input(ws):
 
 
 def test_status_refuses_bad_monev_input(ws):
-    (ws / "plan" / "2026" / "monev-TW1.yaml").write_text(TW1.replace("realisasi: 62.5", "realisasi: 162.5"))
+    (ws / "plan" / "2026" / "monev-TW1.yaml").write_text(berkunci(TW1).replace("realisasi: 62.5", "realisasi: 162.5"))
     from zidocs.errors import PlanInvalid
 
     with pytest.raises(PlanInvalid) as exc:

@@ -271,9 +271,13 @@ def hasil(doc) -> None:
     bt.para(doc, "* Tidak diisi pada berkas monev periode ini, sehingga dihitung “Belum” dengan realisasi 0%: "
                  "{{ tidak_diisi }}.", "Catatan")
     bt.para(doc, "{%p endif %}", "Catatan")
+    bt.para(doc, "{%p if tidak_terbaca %}", "Catatan")
+    bt.para(doc, "Tidak terjadwal karena target waktunya tidak terbaca atau di luar tahun rencana (perlu "
+                 "diperbaiki di rencana aksi): {{ tidak_terbaca }}.", "Catatan")
+    bt.para(doc, "{%p endif %}", "Catatan")
     bt.para(doc, "{%p if tanpa_jadwal %}", "Catatan")
-    bt.para(doc, "Tidak terjadwal karena target waktunya tidak dapat dibaca sebagai bulan (perlu diperbaiki di "
-                 "rencana aksi): {{ tanpa_jadwal }}.", "Catatan")
+    bt.para(doc, "Tanpa bulan tetap (dilaksanakan sesuai kebutuhan atau terus-menerus), sehingga tidak dihitung "
+                 "jatuh tempo: {{ tanpa_jadwal }}.", "Catatan")
     bt.para(doc, "{%p endif %}", "Catatan")
     bt.para(doc, "{%p if belum_jatuh_tempo %}", "Catatan")
     bt.para(doc, "Isian untuk aksi yang belum jatuh tempo (tidak dihitung): {{ belum_jatuh_tempo }}.", "Catatan")

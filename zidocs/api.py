@@ -35,6 +35,8 @@ from zidocs.bukti.store import (
     edit_bukti,
     move_bukti,
 )
+from zidocs.bukti.migrasi import MigrasiResult, periksa_bukti
+from zidocs.bukti.migrasi import migrasi as migrasi_kunci
 from zidocs.dossier.build import DossierResult, Progress, build_all, build_dossier
 from zidocs.errors import InputError, ZidocsError
 from zidocs.keputusan.build import BuildResult, build_decrees
@@ -45,10 +47,14 @@ from zidocs.monev.init import InitResult, init_monev
 from zidocs.monev.report import LaporanResult, build_laporan
 from zidocs.plan.check import CheckReport, check_plan, load_plan
 from zidocs.plan.init import init_workspace
+from zidocs.plan.kunci import RENCANA_AKSI_FILE, lengkapi_kunci, perlu_kunci, teks_indikator
 from zidocs.plan.kinds import RENCANA_AKSI
 from zidocs.plan.models import Plan
 from zidocs.plan.monev_files import periode_tersedia
+from zidocs.plan.loader import read_plan
 from zidocs.plan.register import Register, jenis_di_rencana, read_register
+from zidocs.plan.tahun_baru import TahunBaruResult
+from zidocs.plan.tahun_baru import tahun_baru as salin_tahun_baru
 from zidocs.plan.rules.tim import orang_contoh
 from zidocs.plan.workspace import Workspace
 
@@ -56,9 +62,9 @@ __all__ = [
     "DecreeResult", "StatusResult", "Workspace",
     "TETAP", "bukti_add", "bukti_belum", "bukti_berkas", "bukti_edit", "bukti_ekspor", "bukti_impor",
     "bukti_kosongkan_sampah", "bukti_list", "bukti_move", "bukti_periksa", "bukti_pratinjau", "bukti_remove",
-    "bukti_restore", "bukti_riwayat", "bukti_sampah", "buat_folder_kerja", "check", "dossier", "keputusan",
-    "load", "monev_init", "monev_isian", "monev_isian_simpan", "monev_laporan", "monev_periode", "register",
-    "status",
+    "bukti_restore", "bukti_riwayat", "bukti_sampah", "buat_folder_kerja", "check", "dossier", "indikator_ids",
+    "keputusan", "load", "migrasi", "monev_init", "monev_isian", "monev_isian_simpan", "monev_laporan",
+    "monev_periode", "register", "status", "tahun_baru",
 ]
 
 
@@ -66,8 +72,52 @@ __all__ = [
 
 
 def check(ws: Workspace, tahun: int | None = None) -> CheckReport:
-    """Every finding of the year's plan and its monev input files."""
-    return check_plan(ws, tahun)
+    """Every finding of the year's plan, its monev input files and the
+    evidence registry's links to its indicators (which, like the monev
+    files, never stop a decree)."""
+    report = check_plan(ws, tahun)
+    if report.plan is None:
+        return report
+    bukti = periksa_bukti(ws, report.plan)
+    files = {f.file for f in bukti}
+    return CheckReport(report.loaded, sorted(set(report.findings) | set(bukti)), report.monev_files | files)
+
+
+def migrasi(ws: Workspace, tahun: int | None = None, *, terima_teks: bool = False) -> list[MigrasiResult]:
+    """Stable keys for every indicator, and every evidence row and monev entry
+    referring to its indicator by key (``tahun`` None: every year's plan).
+    ``terima_teks``: record the indicators' current texts as the ones the
+    evidence was attached to (after the user checked a BUKTI-TEKS-BERUBAH)."""
+    years = [ws.tahun(tahun)] if tahun is not None else [
+        y for y in ws.years() if (ws.year_dir(y) / RENCANA_AKSI_FILE).is_file()]
+    if not years:
+        ws.tahun(None)  # raises: no plan
+    return [migrasi_kunci(ws, y, terima_teks=terima_teks) for y in years]
+
+
+def tahun_baru(ws: Workspace, tahun: int, *, dari: int | None = None) -> TahunBaruResult:
+    """plan/<tahun>/ from the previous year's plan: years rolled, monev files
+    left behind, decree numbers and dates emptied, references to review."""
+    sumber = dari if dari is not None else tahun - 1
+    kantor = read_plan(ws, sumber).docs["kantor"].data or {}
+    nama = (kantor.get("kantor") or {}).get("nama", "") if isinstance(kantor, dict) else ""
+    return salin_tahun_baru(ws, tahun, dari=sumber, kantor=nama)
+
+
+def indikator_ids(ws: Workspace, tahun: int | None = None) -> dict[str, str]:
+    """The printed ID of every indicator by its stable key, for showing what
+    the store and the monev files refer to."""
+    return {k: r.id for k, r in load_plan(ws, tahun).indikator_by_kunci().items()}
+
+
+def _plan_berkunci(ws: Workspace, tahun: int | None) -> Plan:
+    """The plan, with a `kunci:` written for any indicator that has none
+    (writing a key moves no link; attaching anything needs one)."""
+    plan = load_plan(ws, tahun)
+    if perlu_kunci(plan):
+        lengkapi_kunci(ws, plan.tahun)
+        plan = load_plan(ws, plan.tahun)
+    return plan
 
 
 def load(ws: Workspace, tahun: int | None = None) -> Plan:
@@ -137,7 +187,7 @@ def bukti_add(
     """Store evidence files for one indicator. ``now``: the time recorded;
     ``tanggal``: the activity date monev counts (default: the day added);
     ``terima_rusak``: include a damaged PDF with a placeholder per lost page."""
-    plan = load_plan(ws, tahun)
+    plan = _plan_berkunci(ws, tahun)
     return add_bukti(_store(ws, create=True), plan, files, indikator=indikator, keterangan=keterangan, now=now,
                      tanggal=tanggal, terima_rusak=terima_rusak, oleh=oleh)
 
@@ -252,7 +302,8 @@ def dossier(
 
 def monev_init(ws: Workspace, tahun: int | None, periode: str) -> InitResult:
     """Create or complete plan/<tahun>/monev-<PERIODE>.yaml without overwriting anything."""
-    return init_monev(ws, tahun, periode, bukti=ws.bukti_dir)
+    plan = _plan_berkunci(ws, tahun)
+    return init_monev(ws, plan.tahun, periode, bukti=ws.bukti_dir, plan=plan)
 
 
 def monev_laporan(
@@ -267,19 +318,28 @@ def monev_periode(ws: Workspace, tahun: int | None = None) -> list[str]:
     return periode_tersedia(ws, ws.tahun(tahun))
 
 
+def _ref_berkunci(ws: Workspace, tahun: int | None, indikator: str):
+    """The plan's indicator with printed ID ``indikator``, keyed (monev files name indicators by kunci)."""
+    plan = _plan_berkunci(ws, tahun)
+    for ref in plan.indikator_list():
+        if ref.id == indikator:
+            return plan, ref
+    raise InputError(f"Indikator '{indikator}' tidak ada dalam rencana aksi tahun {plan.tahun}.")
+
+
 def monev_isian(ws: Workspace, tahun: int | None, periode: str, indikator: str) -> Isian:
-    """One indicator's entry in plan/<tahun>/monev-<PERIODE>.yaml, with the token for saving it."""
-    return baca_isian(ws, ws.tahun(tahun), periode, indikator)
+    """One indicator's entry (by printed ID) in plan/<tahun>/monev-<PERIODE>.yaml, with the token for saving it."""
+    plan, ref = _ref_berkunci(ws, tahun, indikator)
+    return baca_isian(ws, plan.tahun, periode, ref.kunci)
 
 
 def monev_isian_simpan(
     ws: Workspace, tahun: int | None, periode: str, indikator: str, nilai: dict[str, str], token: str
 ) -> Isian:
     """Write one indicator's entry (comments kept, atomically); refused if the file changed since ``token``."""
-    plan = load_plan(ws, tahun)
-    if indikator not in {r.id for r in plan.indikator_list()}:
-        raise InputError(f"Indikator '{indikator}' tidak ada dalam rencana aksi tahun {plan.tahun}.")
-    return simpan_isian(ws, ws.tahun(tahun), periode, indikator, nilai, token)
+    plan, ref = _ref_berkunci(ws, tahun, indikator)
+    return simpan_isian(ws, plan.tahun, periode, ref.kunci, nilai, token,
+                        teks=teks_indikator(ref.indikator.indikator))
 
 
 @dataclass(frozen=True)

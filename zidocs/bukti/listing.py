@@ -12,9 +12,10 @@ from zidocs.text.markup import plain_lenient as plain
 
 @dataclass(frozen=True)
 class IndikatorRow:
-    indikator: str
+    indikator: str  # printed ID
     teks: str
     entries: tuple[BuktiEntry, ...]
+    kunci: str | None = None
 
 
 @dataclass(frozen=True)
@@ -39,10 +40,13 @@ def group(plan: Plan, entries: list[BuktiEntry], area: str | None = None) -> Lis
     refs = [r for r in plan.indikator_list() if area is None or r.area.kode == area]
     by_ind: dict[str, list[BuktiEntry]] = {}
     for e in sorted(entries, key=lambda e: (e.ditambahkan, e.id)):
-        by_ind.setdefault(e.indikator, []).append(e)
-    known = {r.id for r in plan.indikator_list()}
-    rows = tuple(IndikatorRow(r.id, r.indikator.indikator, tuple(by_ind.get(r.id, ()))) for r in refs)
-    stray = tuple(e for e in entries if e.indikator not in known and (area is None or e.area == area))
+        by_ind.setdefault(e.indikator, []).append(e)  # by kunci
+    known = plan.indikator_by_kunci()
+    rows = tuple(IndikatorRow(r.id, r.indikator.indikator, tuple(by_ind.get(r.kunci, ()) if r.kunci else ()),
+                              r.kunci) for r in refs)
+    # Rows whose key is in no indicator (deleted, or a registry not yet migrated):
+    # listed with every area, since their area is no longer known.
+    stray = tuple(e for e in entries if e.indikator not in known)
     return Listing(rows, stray)
 
 

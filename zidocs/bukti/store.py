@@ -43,7 +43,8 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 from zidocs.office.atomic import fsync_dir
-from zidocs.errors import os_reason
+from zidocs.plan.kunci import teks_indikator
+from zidocs.errors import aksi, os_reason
 from zidocs.bukti.intake import BuktiDitolak, Converter, inspect_file
 from zidocs.errors import BuktiError, InputError
 from zidocs.plan.models import Plan
@@ -51,7 +52,7 @@ from zidocs.plan.models import Plan
 ENV_STORE = "ZIDOCS_BUKTI"
 ENV_PENGGUNA = "ZIDOCS_PENGGUNA"
 REGISTRY = "registri.sqlite3"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # columns of ``bukti`` (and ``sampah``):
 #   indikator    opaque key of the plan's indicator
 #   sha256       the untouched original
@@ -60,6 +61,9 @@ SCHEMA_VERSION = 2
 #   pdf_sha256   derived PDF (conversion/repair), if any
 #   catatan      the conversion or repair made
 #   tanggal      activity date TTTT-BB-HH, if given (schema 2)
+#   indikator    the indicator's stable key (`kunci`, zidocs.plan.kunci), never its printed ID
+#                (a printed ID only in registries from before `zidocs migrasi`)
+#   indikator_teks  the indicator's text when the file was attached (schema 3)
 _BUKTI_COLUMNS = """
     tahun       INTEGER NOT NULL,
     indikator   TEXT    NOT NULL,
@@ -72,7 +76,8 @@ _BUKTI_COLUMNS = """
     ditambahkan TEXT    NOT NULL,
     pdf_sha256  TEXT,
     catatan     TEXT    NOT NULL DEFAULT '',
-    tanggal     TEXT
+    tanggal     TEXT,
+    indikator_teks TEXT
 """
 _SCHEMA_2_TABLES = f"""
 CREATE TABLE IF NOT EXISTS sampah (
@@ -107,7 +112,8 @@ CREATE INDEX IF NOT EXISTS bukti_tahun_indikator ON bukti (tahun, indikator);
 CREATE INDEX IF NOT EXISTS bukti_sha256 ON bukti (sha256);
 {_SCHEMA_2_TABLES}"""
 MIGRATIONS = {  # from version → SQL bringing it to version + 1
-    1: "ALTER TABLE bukti ADD COLUMN tanggal TEXT;\n" + _SCHEMA_2_TABLES,
+    1: "ALTER TABLE bukti ADD COLUMN tanggal TEXT;\n" + _SCHEMA_2_TABLES.replace(",\n    indikator_teks TEXT", ""),
+    2: "ALTER TABLE bukti ADD COLUMN indikator_teks TEXT;\nALTER TABLE sampah ADD COLUMN indikator_teks TEXT;",
 }
 CHUNK = 1 << 20
 TETAP = object()  # edit(): leave this field as it is
@@ -169,10 +175,7 @@ class BuktiEntry:
     pdf_sha256: str | None
     catatan: str
     tanggal: str | None = None  # activity date TTTT-BB-HH, if given
-
-    @property
-    def area(self) -> str:
-        return self.indikator.split(".", 1)[0]
+    indikator_teks: str | None = None  # the indicator's text when attached (None: before keys)
 
     def tanggal_efektif(self, tz: dt.tzinfo | None = None) -> dt.date:
         """The activity date if given, else the local date it was added (``tz``; default local)."""
@@ -398,15 +401,14 @@ class BuktiStore:
     def blob_path(self, sha256: str) -> Path:
         return self.blob_dir / sha256[:2] / sha256
 
-    def entries(self, *, tahun: int | None = None, area: str | None = None) -> list[BuktiEntry]:
+    def entries(self, *, tahun: int | None = None) -> list[BuktiEntry]:
+        """Rows in the order added. Rows name indicators by kunci: which area
+        one belongs to is the plan's to say (``Plan.indikator_by_kunci``)."""
         sql = "SELECT * FROM bukti"
         where, args = [], []
         if tahun is not None:
             where.append("tahun = ?")
             args.append(tahun)
-        if area is not None:
-            where.append("indikator LIKE ?")
-            args.append(f"{area}.%")
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY id"
@@ -474,8 +476,10 @@ class BuktiStore:
         tanggal: dt.date | None = None,
         terima_rusak: bool = False,
         oleh: str | None = None,
+        indikator_teks: str | None = None,
     ) -> AddResult:
-        """Check every file, then store them all or none. The indicator must be valid."""
+        """Check every file, then store them all or none. ``indikator``: the
+        indicator's kunci, checked against the plan by the caller."""
         ditambahkan = _stamp(now)
         with self.lock():
             with self._fs("menyiapkan folder kerja"):
@@ -498,7 +502,7 @@ class BuktiStore:
                     raise BuktiDitolakBanyak(refused, len(files))
                 with self._fs("menyimpan berkas bukti"):
                     return self._commit(staged, indikator, tahun, keterangan, ditambahkan,
-                                        tanggal.isoformat() if tanggal else None, pengguna(oleh))
+                                        tanggal.isoformat() if tanggal else None, pengguna(oleh), indikator_teks)
             finally:
                 shutil.rmtree(work, ignore_errors=True)
 
@@ -526,7 +530,8 @@ class BuktiStore:
                 size += len(chunk)
         return dest, h.hexdigest(), size
 
-    def _commit(self, staged, indikator, tahun, keterangan, ditambahkan, tanggal, oleh) -> AddResult:
+    def _commit(self, staged, indikator, tahun, keterangan, ditambahkan, tanggal, oleh,
+                indikator_teks=None) -> AddResult:
         plan: list[tuple] = []
         first_in_batch: dict[str, str] = {}
         with self._connect() as con:
@@ -569,10 +574,10 @@ class BuktiStore:
                     digest, size, intake, pdf_digest, _, _ = payload
                     cur = con.execute(
                         "INSERT INTO bukti (tahun, indikator, sha256, nama_asli, ukuran, media_type, "
-                        "halaman, keterangan, ditambahkan, pdf_sha256, catatan, tanggal) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "halaman, keterangan, ditambahkan, pdf_sha256, catatan, tanggal, indikator_teks) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (tahun, indikator, digest, nama, size, intake.media_type, intake.halaman,
-                         keterangan, ditambahkan, pdf_digest, intake.catatan, tanggal),
+                         keterangan, ditambahkan, pdf_digest, intake.catatan, tanggal, indikator_teks),
                     )
                     new_ids[digest] = cur.lastrowid
                     _log(con, ditambahkan, oleh, "tambah", cur.lastrowid, {
@@ -700,9 +705,25 @@ class BuktiStore:
         return EmptyResult(tuple(rows), tuple(deleted))
 
     def move(self, entry_id: int, indikator: str, *, now: dt.datetime | None = None,
-             oleh: str | None = None) -> tuple[BuktiEntry, BuktiEntry]:
-        """File one row under another indicator (already checked against the plan). (before, after)."""
-        return self._update(entry_id, "pindah", now, oleh, indikator=indikator)
+             oleh: str | None = None, indikator_teks: str | None = None) -> tuple[BuktiEntry, BuktiEntry]:
+        """File one row under another indicator's kunci (already checked against the plan). (before, after)."""
+        return self._update(entry_id, "pindah", now, oleh, indikator=indikator, indikator_teks=indikator_teks)
+
+    def set_indikator(self, changes: Sequence[tuple[int, str, str | None]]) -> None:
+        """Point rows at other indicator references, all in one transaction:
+        (row id, indikator, indikator_teks). Used by the migration to keys
+        (zidocs.bukti.migrasi); blobs are untouched."""
+        if not changes:
+            return
+        with self.lock(), self._connect() as con:
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                con.executemany("UPDATE bukti SET indikator = ?, indikator_teks = ? WHERE id = ?",
+                                [(ind, teks, rid) for rid, ind, teks in changes])
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
 
     def edit(self, entry_id: int, *, keterangan: str | None = None, tanggal=TETAP,
              now: dt.datetime | None = None, oleh: str | None = None) -> tuple[BuktiEntry, BuktiEntry]:
@@ -861,8 +882,17 @@ def add_bukti(
     if not files:
         raise InputError("Tidak ada berkas yang ditambahkan: sebutkan minimal satu berkas.")
     check_tanggal(tanggal, plan.tahun, now)
-    return store.add(files, indikator=ref.id, tahun=plan.tahun, keterangan=keterangan,
-                     now=now, converter=converter, tanggal=tanggal, terima_rusak=terima_rusak, oleh=oleh)
+    return store.add(files, indikator=_kunci(ref), tahun=plan.tahun, keterangan=keterangan,
+                     now=now, converter=converter, tanggal=tanggal, terima_rusak=terima_rusak, oleh=oleh,
+                     indikator_teks=teks_indikator(ref.indikator.indikator))
+
+
+def _kunci(ref) -> str:
+    """The stable key evidence is filed under (never the printed ID, which moves)."""
+    if ref.kunci is None:
+        raise InputError(f"Indikator {ref.id} belum berkunci (`kunci:` di rencana-aksi.yaml); "
+                         f"tuliskan kuncinya dulu dengan {aksi('migrasi')}.")
+    return ref.kunci
 
 
 def move_bukti(store: BuktiStore, plan: Plan, entry_id: int, indikator: str, *, now: dt.datetime,
@@ -873,7 +903,7 @@ def move_bukti(store: BuktiStore, plan: Plan, entry_id: int, indikator: str, *, 
     if entry.tahun != plan.tahun:
         raise BuktiBentrok(f"Bukti ID {entry_id} milik rencana tahun {entry.tahun}, bukan {plan.tahun}; "
                            f"pindahkan dengan --tahun {entry.tahun}.")
-    return store.move(entry_id, ref.id, now=now, oleh=oleh)
+    return store.move(entry_id, _kunci(ref), now=now, oleh=oleh, indikator_teks=teks_indikator(ref.indikator.indikator))
 
 
 def edit_bukti(store: BuktiStore, plan: Plan | None, entry_id: int, *, keterangan: str | None = None,

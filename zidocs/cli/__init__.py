@@ -166,6 +166,67 @@ app.command("serve")(serve_command)
 app.add_typer(pengguna_app, name="pengguna")
 
 
+@app.command("migrasi")
+def migrasi_cmd(
+    ctx: typer.Context,
+    tahun: Annotated[Optional[int], typer.Argument(metavar="TAHUN", show_default=False,
+                                                   help="Tahun rencana. Bawaan: setiap tahun di folder kerja.")] = None,
+    terima_teks: Annotated[bool, typer.Option(
+        "--terima-teks", help="Catat teks indikator sekarang sebagai teks saat bukti dilampirkan "
+                              "(setelah temuan BUKTI-TEKS-BERUBAH diperiksa).")] = False,
+) -> None:
+    """Beri setiap indikator kunci tetap (`kunci:`) dan pindahkan rujukan bukti dan isian monev dari nomor (V.2.3) ke kunci."""
+    for r in api.migrasi(workspace(ctx), tahun, terima_teks=terima_teks):
+        out(f"Rencana {r.tahun}:")
+        if r.kunci.ditulis:
+            out(f"  {len(r.kunci.ditulis)} kunci baru ditulis di {r.kunci.path.name}"
+                + (" (indentasi berkas dirapikan)" if r.kunci.dirapikan else "") + ":")
+            for iid, k in r.kunci.ditulis:
+                out(f"    {iid} → kunci: {k}")
+        for m in r.monev:
+            if m.dipindah:
+                out(f"  {m.rel}: {len(m.dipindah)} isian dipindah ke kunci: "
+                    + ", ".join(f"{i} → {k}" for i, k in m.dipindah))
+            elif m.id_disegarkan:
+                out(f"  {m.rel}: komentar nomor indikator diperbarui.")
+            for i in m.tertinggal:
+                err(f"  {m.rel}: isian “{i}” tidak dipindah: indikator {i} tidak ada dalam rencana {r.tahun}.")
+        for b in r.bukti:
+            out(f"  bukti ID {b.id} ({b.nama}): {b.dari} → kunci {b.ke}")
+        for rid, nama, ind in r.bukti_tertinggal:
+            err(f"  bukti ID {rid} ({nama}) tidak dipindah: indikator “{ind}” tidak ada dalam rencana {r.tahun}.")
+        if r.teks_dicatat:
+            out(f"  teks indikator dicatat untuk {r.teks_dicatat} bukti.")
+        if not r.berubah:
+            out("  sudah berkunci; tidak ada yang diubah.")
+
+
+@app.command("tahun-baru")
+def tahun_baru_cmd(
+    ctx: typer.Context,
+    tahun: Annotated[int, typer.Argument(metavar="TAHUN", help="Tahun rencana baru, misalnya 2027.",
+                                         show_default=False)],
+    dari: Annotated[Optional[int], typer.Option("--dari", help="Tahun yang disalin. Bawaan: tahun sebelumnya.",
+                                                show_default=False)] = None,
+) -> None:
+    """Mulai rencana tahun baru dari rencana tahun sebelumnya (tahun diganti, isian monev tidak disalin, nomor dan tanggal keputusan dikosongkan)."""
+    r = api.tahun_baru(workspace(ctx), tahun, dari=dari)
+    out(f"Rencana {r.tahun} dibuat dari rencana {r.dari} di {r.folder}:")
+    for b in r.berkas:
+        out(f"  {b}")
+    for b in r.tidak_disalin:
+        out(f"  tidak disalin: {b} (isian monev tahun {r.dari})")
+    if r.perlu_diisi:
+        out("Perlu diisi (galat sampai diisi):")
+        for c in r.perlu_diisi:
+            out(f"  {c.berkas}:{c.baris}: {c.catatan}")
+    if r.tinjau:
+        out(f"Perlu ditinjau (rujukan ke dokumen tahun {r.dari}):")
+        for c in r.tinjau:
+            out(f"  {c.berkas}:{c.baris}: {c.teks} — {c.catatan}")
+    out(f"Lalu jalankan `zidocs nomor {r.tahun}` dan `zidocs check {r.tahun}`.")
+
+
 @app.command("init")
 def init_cmd(
     folder: Annotated[Path, typer.Argument(help="Folder kerja baru (dibuat bila belum ada; tidak boleh sudah berisi plan/).")],

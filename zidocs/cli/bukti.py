@@ -18,7 +18,7 @@ from rich.table import Table
 from zidocs import api
 from zidocs.bukti.integritas import format_perubahan
 from zidocs.cli.common import parse_date, tampil, usage_error, workspace
-from zidocs.errors import ExitCode
+from zidocs.errors import ExitCode, ZidocsError
 
 
 bukti_app = typer.Typer(
@@ -69,23 +69,25 @@ def add_command(
     oleh: OlehOpt = None,
 ) -> None:
     """Tambahkan berkas bukti untuk satu indikator (disimpan utuh, dicatat dengan sidik SHA-256)."""
-    result = api.bukti_add(workspace(ctx, bukti), files, indikator, keterangan=keterangan, tahun=tahun,
+    ws = workspace(ctx, bukti)
+    result = api.bukti_add(ws, files, indikator, keterangan=keterangan, tahun=tahun,
                            tanggal=parse_date(tanggal, "--tanggal"), terima_rusak=terima_rusak, oleh=oleh,
                            now=_now())
+    ids = api.indikator_ids(ws, tahun)  # the store names indicators by kunci; show the ID
     out = _out()
     for item in result.items:
         e = item.entry
         if item.duplikat:
             lama = "" if not keterangan or keterangan == e.keterangan else (
                 f" Keterangan “{keterangan}” tidak dicatat; catatan lama tetap: “{e.keterangan or '-'}”.")
-            out.print(f"Duplikat: {item.nama} sudah tercatat untuk {e.indikator} (ID {e.id}); "
+            out.print(f"Duplikat: {item.nama} sudah tercatat untuk {ids.get(e.indikator, e.indikator)} (ID {e.id}); "
                       f"tidak disimpan lagi.{lama}")
             continue
         extra = f"; {e.catatan}" if e.catatan else ""
-        out.print(f"Ditambahkan: {item.nama} → {e.indikator} (ID {e.id}, {e.halaman} halaman, "
+        out.print(f"Ditambahkan: {item.nama} → {ids.get(e.indikator, e.indikator)} (ID {e.id}, {e.halaman} halaman, "
                   f"sha256 {e.sha256[:12]}…{extra})")
         for other in item.sama_dengan:
-            out.print(f"  isi sama dengan bukti ID {other.id} ({other.indikator}, {other.nama_asli}); "
+            out.print(f"  isi sama dengan bukti ID {other.id} ({ids.get(other.indikator, other.indikator)}, {other.nama_asli}); "
                       "berkasnya disimpan sekali dan di dossier dirujuk silang.")
 
 
@@ -106,15 +108,15 @@ def list_command(
     plan, data = api.bukti_list(workspace(ctx, bukti), tahun, area=area)
     table = Table(title=f"Bukti dukung {plan.kantor.nama_singkat} tahun {plan.tahun}"
                         + (f" — area {area.upper()}" if area else ""))
-    for col in ("Indikator", "ID", "Berkas", "Hal.", "Tanggal", "Catatan"):
-        table.add_column(col, no_wrap=col in ("Indikator", "ID", "Hal."))
+    for col in ("Indikator", "Kunci", "ID", "Berkas", "Hal.", "Tanggal", "Catatan"):
+        table.add_column(col, no_wrap=col in ("Indikator", "Kunci", "ID", "Hal."))
     for row in data.rows:
         if not row.entries:
-            table.add_row(row.indikator, "", "[red]belum ada bukti[/red]", "", "", "")
+            table.add_row(row.indikator, row.kunci or "-", "", "[red]belum ada bukti[/red]", "", "", "")
         for k, e in enumerate(row.entries):
             catatan = "; ".join(filter(None, [e.keterangan, e.catatan]))
-            table.add_row(row.indikator if k == 0 else "", str(e.id), e.nama_asli, str(e.halaman),
-                          _tanggal_cell(e), catatan)
+            table.add_row(row.indikator if k == 0 else "", (row.kunci or "-") if k == 0 else "", str(e.id),
+                          e.nama_asli, str(e.halaman), _tanggal_cell(e), catatan)
     out = _out()
     out.print(table)
     out.print(f"{data.with_evidence} dari {data.total} indikator sudah ada buktinya; "
@@ -133,8 +135,9 @@ def remove_command(
     oleh: OlehOpt = None,
 ) -> None:
     """Pindahkan satu bukti ke sampah (dapat dipulihkan dengan `zidocs bukti restore`)."""
-    e = api.bukti_remove(workspace(ctx, bukti), id, now=_now(), oleh=oleh).entry
-    _out().print(f"Dipindahkan ke sampah: bukti ID {e.id} ({e.nama_asli}, {e.indikator}). Pulihkan dengan "
+    ws = workspace(ctx, bukti)
+    e = api.bukti_remove(ws, id, now=_now(), oleh=oleh).entry
+    _out().print(f"Dipindahkan ke sampah: bukti ID {e.id} ({e.nama_asli}, {_indikator(ws, e)}). Pulihkan dengan "
                  f"`zidocs bukti restore {e.id}`; hapus untuk selamanya dengan `zidocs bukti kosongkan-sampah`.")
 
 
@@ -210,6 +213,14 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
+def _indikator(ws, e) -> str:
+    """The printed ID of the indicator an entry is filed under (the store holds its kunci)."""
+    try:
+        return api.indikator_ids(ws, e.tahun).get(e.indikator, f"indikator berkunci {e.indikator}")
+    except ZidocsError:  # the year's plan no longer loads: the key is all there is
+        return f"indikator berkunci {e.indikator}"
+
+
 def _tanggal_cell(e) -> str:
     """Activity date when given (marked), else the date added."""
     return f"{e.tanggal} (kegiatan)" if e.tanggal else e.ditambahkan[:10]
@@ -230,17 +241,19 @@ def _print_belum(plan, data, rows, area: str | None) -> None:
 @bukti_app.command("restore")
 def restore_command(ctx: typer.Context, id: IdArg, bukti: BuktiOpt = None, oleh: OlehOpt = None) -> None:
     """Pulihkan bukti dari sampah dengan ID lamanya."""
-    e = api.bukti_restore(workspace(ctx, bukti), id, now=_now(), oleh=oleh)
-    _out().print(f"Dipulihkan: bukti ID {e.id} ({e.nama_asli}, {e.indikator}).")
+    ws = workspace(ctx, bukti)
+    e = api.bukti_restore(ws, id, now=_now(), oleh=oleh)
+    _out().print(f"Dipulihkan: bukti ID {e.id} ({e.nama_asli}, {_indikator(ws, e)}).")
 
 
 @bukti_app.command("sampah")
 def sampah_command(ctx: typer.Context, bukti: BuktiOpt = None) -> None:
     """Tampilkan bukti yang ada di sampah (dapat dipulihkan sampai sampah dikosongkan)."""
-    rows = api.bukti_sampah(workspace(ctx, bukti))
+    ws = workspace(ctx, bukti)
+    rows = api.bukti_sampah(ws)
     out = _out()
     for r in rows:
-        out.print(f"ID {r.entry.id}: {r.entry.nama_asli} ({r.entry.indikator}), dihapus {r.dihapus[:10]} "
+        out.print(f"ID {r.entry.id}: {r.entry.nama_asli} ({_indikator(ws, r.entry)}), dihapus {r.dihapus[:10]} "
                   f"oleh {r.dihapus_oleh}")
     out.print(f"{len(rows)} bukti di sampah." if rows else "Sampah kosong.")
 
@@ -260,7 +273,7 @@ def kosongkan_command(
     if not ya:
         rows = [r for r in api.bukti_sampah(ws) if not ids or r.entry.id in ids]
         for r in rows:
-            out.print(f"Akan dihapus: ID {r.entry.id} ({r.entry.nama_asli}, {r.entry.indikator})")
+            out.print(f"Akan dihapus: ID {r.entry.id} ({r.entry.nama_asli}, {_indikator(ws, r.entry)})")
         out.print(f"{len(rows)} bukti akan dihapus untuk selamanya; jalankan lagi dengan --ya untuk menghapus."
                   if rows else "Sampah kosong.")
         return
@@ -279,8 +292,9 @@ def move_command(
     oleh: OlehOpt = None,
 ) -> None:
     """Pindahkan bukti ke indikator lain."""
-    before, after = api.bukti_move(workspace(ctx, bukti), id, indikator, tahun=tahun, now=_now(), oleh=oleh)
-    _out().print(f"Dipindahkan: bukti ID {id} ({after.nama_asli}) dari {before.indikator} ke {after.indikator}.")
+    ws = workspace(ctx, bukti)
+    before, after = api.bukti_move(ws, id, indikator, tahun=tahun, now=_now(), oleh=oleh)
+    _out().print(f"Dipindahkan: bukti ID {id} ({after.nama_asli}) dari {_indikator(ws, before)} ke {_indikator(ws, after)}.")
 
 
 @bukti_app.command("edit")

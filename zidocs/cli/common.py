@@ -22,6 +22,8 @@ AKSI_CLI = {
     "bukti-add": "`zidocs bukti add`",
     "bukti-list": "`zidocs bukti list`",
     "bukti-remove": "`zidocs bukti remove {0}`",
+    "migrasi": "`zidocs migrasi`",
+    "migrasi-terima": "`zidocs migrasi --terima-teks`",
     "pilih-folder-kerja": "Jalankan zidocs di folder kerja yang berisi plan/, pakai --workspace DIR, atau buat "
                           "folder kerja baru dengan `zidocs init DIR`.",
     "pilih-gudang-bukti": "tunjuk penyimpanan lain dengan --bukti / ZIDOCS_BUKTI",

@@ -87,4 +87,11 @@ def status_renderable(fig: Figures, *, sumber: str | None, contoh: bool = False)
             parts.append(Text("* tidak diisi pada isian monev: dihitung belum.", style="dim"))
     else:
         parts.append(Text("Tidak ada aksi terlambat.", style="green"))
+    if fig.tanpa_jadwal:
+        parts.append(Text(f"Tanpa bulan tetap ({len(fig.tanpa_jadwal)}), tidak dihitung jatuh tempo: "
+                          + ", ".join(f"{b.id} (“{b.target_waktu}”)" for b in fig.tanpa_jadwal), style="dim"))
+    if fig.tidak_terbaca:
+        parts.append(Text(f"Target waktu tidak terbaca atau di luar tahun ({len(fig.tidak_terbaca)}), tidak pernah "
+                          "jatuh tempo — perbaiki di rencana aksi: "
+                          + ", ".join(f"{b.id} (“{b.target_waktu}”)" for b in fig.tidak_terbaca), style="yellow"))
     return Group(*parts)

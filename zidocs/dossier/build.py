@@ -95,7 +95,7 @@ def output_dir(workspace: Path, tahun: int) -> Path:
 
 def entry_order(plan: Plan, entries: Sequence[BuktiEntry]) -> list[BuktiEntry]:
     """Plan order of indicators, then time added, then ID."""
-    order = {ref.id: n for n, ref in enumerate(plan.indikator_list())}
+    order = {ref.kunci: n for n, ref in enumerate(plan.indikator_list()) if ref.kunci}
     return sorted(entries, key=lambda e: (order.get(e.indikator, len(order)), e.indikator,
                                           e.ditambahkan, e.id))
 
@@ -142,14 +142,16 @@ def _build_one(store: BuktiStore, plan: Plan, pub: Publikasi, *, areas: Sequence
         chosen = [a for a in known if a in areas]
     else:
         chosen = known
-    entries = entry_order(plan, [e for e in store.entries(tahun=plan.tahun) if e.area in chosen])
+    by_kunci = plan.indikator_by_kunci()  # registry rows name indicators by kunci
+    entries = entry_order(plan, [e for e in store.entries(tahun=plan.tahun)
+                                 if e.indikator in by_kunci and by_kunci[e.indikator].area.kode in chosen])
     name = dossier_name(None if areas is None else chosen)
 
     with contextlib.ExitStack() as stack:
         work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=".tmp-", dir=pub.workdir)))
         sources = _probe(store, entries, work, stack, progress)
         evidence = [
-            Evidence(e.id, e.indikator, e.nama_asli, e.sha256,
+            Evidence(e.id, by_kunci[e.indikator].id, e.nama_asli, e.sha256,
                      max(sources[e.sha256].pages, 1), sources[e.sha256].alasan)
             for e in entries
         ]

@@ -32,7 +32,8 @@ def build(*, plan: Plan, areas: Sequence[str], combined: bool, tanggal: dt.date,
         e = by_id[p.evidence.id]
         berkas.append({
             "id": e.id,
-            "indikator": e.indikator,
+            "indikator": p.evidence.indikator,  # the printed ID in this build
+            "kunci_indikator": e.indikator,  # its stable key
             "nama_asli": e.nama_asli,
             "sha256": e.sha256,
             "ukuran": e.ukuran,

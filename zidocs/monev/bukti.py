@@ -19,7 +19,7 @@ from typing import Mapping
 from zidocs.bukti.store import resolve_store_root, tanggal_bukti
 from zidocs.errors import BuktiError
 
-TanggalBukti = Mapping[str, tuple[dt.date, ...]]  # indicator ID → dates added, sorted
+TanggalBukti = Mapping[str, tuple[dt.date, ...]]  # indicator kunci → dates added, sorted
 
 
 def store_root(workspace_root: Path, option: Path | None = None) -> Path:
@@ -28,7 +28,7 @@ def store_root(workspace_root: Path, option: Path | None = None) -> Path:
 
 
 def baca_tanggal_bukti(root: Path, tahun: int, *, tz: dt.tzinfo | None = None) -> dict[str, tuple[dt.date, ...]]:
-    """Per indicator ID, the effective date of each evidence file of ``tahun`` in
+    """Per indicator key (kunci), the effective date of each evidence file of ``tahun`` in
     force: its activity date (``bukti add --tanggal``) if given, else the local
     date (``tz``; default: this computer's zone) on which it was added. Removed
     evidence does not count. No store yet means no evidence: an empty mapping.

@@ -98,8 +98,9 @@ def _realisasi(text: str, rel: str):
 
 
 def simpan_isian(ws: Workspace, tahun: int, periode: str, indikator: str, nilai: dict[str, str],
-                 token: str) -> Isian:
-    """Write ``nilai`` (the form's fields) for ``indikator`` if the file is still as read (``token``)."""
+                 token: str, *, teks: str | None = None) -> Isian:
+    """Write ``nilai`` (the form's fields) for ``indikator`` (its kunci) if the file is still as read
+    (``token``). A new entry records ``teks``, the indicator's text, as `monev init` does."""
     path = _path(ws, tahun, periode)
     rel = rel_path(ws, path)
     realisasi = _realisasi(nilai.get("realisasi", ""), rel)
@@ -121,6 +122,8 @@ def simpan_isian(ws: Workspace, tahun: int, periode: str, indikator: str, nilai:
         entry = semua.get(indikator)
         if entry is None:
             entry = semua[indikator] = CommentedMap()
+            if teks:
+                entry["teks"] = teks
         for key in FIELDS:
             value = realisasi if key == "realisasi" else status if key == "status" else nilai.get(key, "").strip()
             if value is None or value == "":

@@ -55,6 +55,7 @@ class BarisIndikator:
     kendala: str = ""
     tindak_lanjut: str = ""
     catatan: str = ""
+    tanpa_jadwal: bool = False  # the target says on purpose: no fixed month ("Sesuai kebutuhan")
 
     @property
     def berbukti(self) -> bool:
@@ -143,8 +144,16 @@ class Figures:
 
     @property
     def tanpa_jadwal(self) -> tuple[BarisIndikator, ...]:
-        """Indicators whose target waktu yields no month of the year (never due)."""
-        return tuple(b for b in self.baris if not b.bulan)
+        """Actions with no fixed month on purpose ("Sesuai kebutuhan",
+        "Insidentil", …): never due, and not a mistake."""
+        return tuple(b for b in self.baris if not b.bulan and b.tanpa_jadwal)
+
+    @property
+    def tidak_terbaca(self) -> tuple[BarisIndikator, ...]:
+        """Indicators whose target waktu yields no month of the year although
+        it should (unreadable, or outside the plan year): never due — a plan
+        mistake that `check` reports."""
+        return tuple(b for b in self.baris if not b.bulan and not b.tanpa_jadwal)
 
     @property
     def diisi_belum_jatuh_tempo(self) -> tuple[BarisIndikator, ...]:
@@ -172,16 +181,18 @@ def hitung(
     sebelumnya: MonevFile | None = None,
 ) -> Figures:
     """All figures of ``periode``. ``monev`` is the period's (checked) input,
-    None when there is none; ``bukti`` maps indicator IDs to the dates their
+    None when there is none; ``bukti`` maps indicator keys (kunci) to the dates their
     evidence was added; ``sebelumnya`` is the earlier period's input, whose
     recommendations are followed up."""
     rows: list[BarisIndikator] = []
     isian = monev.indikator if monev is not None else {}
     for ref in plan.indikator_list():
-        bulan = parse_target_waktu(ref.indikator.target_waktu, plan.tahun).bulan
-        row = isian.get(ref.id)
+        tw = parse_target_waktu(ref.indikator.target_waktu, plan.tahun)
+        bulan = tw.bulan
+        # monev entries and evidence name the indicator by its stable key
+        row = isian.get(ref.kunci) if ref.kunci else None
         status, realisasi, diisi = _realisasi(row)
-        n_bukti = sum(1 for d in bukti.get(ref.id, ()) if d <= periode.batas_bukti)
+        n_bukti = sum(1 for d in bukti.get(ref.kunci, ()) if d <= periode.batas_bukti) if ref.kunci else 0
         rows.append(
             BarisIndikator(
                 id=ref.id,
@@ -200,6 +211,7 @@ def hitung(
                 kendala=row.kendala if row else "",
                 tindak_lanjut=row.tindak_lanjut if row else "",
                 catatan=row.catatan if row else "",
+                tanpa_jadwal=tw.tanpa_jadwal,
             )
         )
     areas = tuple(ringkas(a.kode, a.nama, [r for r in rows if r.area == a.kode]) for a in plan.rencana_aksi.area)

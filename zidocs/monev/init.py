@@ -40,6 +40,7 @@ from zidocs.monev.figures import _kunci, bawaan
 from zidocs.plan.monev_files import monev_path, periode_tersedia, rel_path
 from zidocs.plan.monev_input import MonevDoc, read_monev
 from zidocs.plan.monev_file import IsianIndikator, MonevFile
+from zidocs.plan.monev_kunci import komentar_id, segarkan_id
 from zidocs.plan.periode import Periode, periode, periode_sebelumnya
 from zidocs.monev.report import dasar_bawaan
 
@@ -240,7 +241,7 @@ def init_monev(
 
     result = InitResult(path, rel, dibuat, False, sebelumnya=prev_kode)
     _merge(root, plan, per, prev, prev_per, tanggal_bukti, existing_doc, result)
-    new_text = _dump(root)
+    new_text = segarkan_id(_dump(root), plan)
     if new_text != old_text:
         atomic.write_text(path, new_text)
         result.ditulis = True
@@ -346,12 +347,14 @@ def _merge(root: CommentedMap, plan: Plan, per: Periode, prev: MonevFile | None,
 
 def _merge_indikator(rows: CommentedMap, parent: CommentedMap, plan: Plan, per: Periode, prev: MonevFile | None,
                      prev_per: Periode | None, tanggal_bukti, result: InitResult) -> None:
-    order = tuple(r.id for r in plan.indikator_list())
-    for ref in plan.indikator_list():
+    refs = [r for r in plan.indikator_list() if r.kunci]  # api.monev_init writes missing keys first
+    order = tuple(r.kunci for r in refs)
+    for ref in refs:
+        kunci = ref.kunci
         bulan = parse_target_waktu(ref.indikator.target_waktu, plan.tahun).bulan
-        dates = tanggal_bukti.get(ref.id, ())
-        if ref.id in rows:
-            row = rows[ref.id]
+        dates = tanggal_bukti.get(kunci, ())
+        if kunci in rows:
+            row = rows[kunci]
             if isinstance(row, dict) and row.get("status") == "belum":
                 n = sum(1 for d in dates if d <= per.batas_bukti)
                 if n:
@@ -362,24 +365,24 @@ def _merge_indikator(rows: CommentedMap, parent: CommentedMap, plan: Plan, per: 
         if not per.jatuh_tempo_sampai_akhir(bulan):
             continue
         rows.fa.set_block_style()
-        prev_row = prev.indikator.get(ref.id) if prev else None
+        prev_row = prev.indikator.get(kunci) if prev else None
         s = saran_status(bulan, per, dates, prev_row, prev_per)
         row = CommentedMap()
+        row["teks"] = " ".join(ref.indikator.indikator.split())
         row["realisasi"] = int(s.realisasi) if float(s.realisasi).is_integer() else s.realisasi
         row["status"] = s.status
         row.yaml_add_eol_comment(f"saran zidocs: {s.alasan}", "status")
         row["kendala"] = s.kendala
         row["tindak_lanjut"] = s.tindak_lanjut
         row["catatan"] = s.catatan
-        _insert_key(rows, ref.id, row, order)
+        _insert_key(rows, kunci, row, order)
         keys = list(rows.keys())
-        i = keys.index(ref.id)
+        i = keys.index(kunci)
         if i > 0:
             _move_following_comments(rows[keys[i - 1]], row)
         elif len(keys) > 1:
             _move_leading_comments(rows, parent, row)
-        rows.yaml_set_comment_before_after_key(
-            ref.id, before=f"{_short(ref.indikator.indikator)} | target: {ref.indikator.target_waktu}", indent=2)
+        rows.yaml_add_eol_comment(komentar_id(ref.id, ref.indikator.target_waktu), kunci)
         result.indikator_baru.append(ref.id)
 
 

@@ -188,6 +188,7 @@ def konteks(plan: Plan, fig: Figures, monev: MonevFile) -> dict[str, Any]:
         "tidak_diisi": ", ".join(b.id for b in fig.rinci if not b.diisi),
         "belum_jatuh_tempo": ", ".join(b.id for b in fig.diisi_belum_jatuh_tempo),
         "tanpa_jadwal": ", ".join(f"{b.id} (“{b.target_waktu}”)" for b in fig.tanpa_jadwal),
+        "tidak_terbaca": ", ".join(f"{b.id} (“{b.target_waktu}”)" for b in fig.tidak_terbaca),
         "sisa": [_baris(b) for b in fig.sisa],
         "terlambat": [
             {"no": i, "id": b.id, "indikator": rich(b.indikator), "target_waktu": bulan_teks(b),

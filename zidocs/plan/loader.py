@@ -96,6 +96,7 @@ def read_plan(workspace: Workspace, tahun: int | None = None) -> LoadedPlan:
             anggota_kpu=kantor.anggota_kpu,
             pegawai=kantor.pegawai,
             istilah_asing=kantor.istilah_asing,
+            istilah_diterima=kantor.istilah_diterima,
             keputusan=keputusan,
             rencana_aksi=rencana,
             tim=tim,

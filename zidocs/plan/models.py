@@ -80,6 +80,8 @@ class KantorFile(Model):
     anggota_kpu: list[Pegawai] = []  # commissioners other than the Ketua
     pegawai: list[Pegawai] = []  # the secretariat's staff list
     istilah_asing: list[str] = []  # extends the curated list of foreign terms
+    # Foreign terms the office prints without italics on purpose: not reported.
+    istilah_diterima: list[str] = []
 
 
 # --- decree ---------------------------------------------------------------
@@ -176,6 +178,9 @@ class KeputusanFile(Model):
 
 
 class Indikator(Model):
+    # The indicator's stable key (zidocs.plan.kunci): what evidence rows and
+    # monev entries refer to. Written by zidocs when absent; never printed.
+    kunci: str | None = None
     indikator: str
     langkah_aksi: Union[str, list[str]]
     bukti_fisik: Union[str, list[str]]
@@ -298,6 +303,10 @@ class IndikatorRef(Model):
     nomor: int  # position within its komponen, from 1
     indikator: Indikator
 
+    @property
+    def kunci(self) -> str | None:
+        return self.indikator.kunci
+
 
 class Plan(Model):
     tahun: int
@@ -307,6 +316,7 @@ class Plan(Model):
     anggota_kpu: list[Pegawai] = []
     pegawai: list[Pegawai] = []
     istilah_asing: list[str] = []
+    istilah_diterima: list[str] = []
     keputusan: dict[str, KeputusanFile]  # by jenis, e.g. "rencana-aksi"
     rencana_aksi: RencanaAksi
     tim: TimFile | None = None  # plan/<tahun>/tim.yaml, when there is one
@@ -342,6 +352,20 @@ class Plan(Model):
                         )
                     )
         return out
+
+    def indikator_by_kunci(self) -> dict[str, IndikatorRef]:
+        """Indicators by stable key (indicators without one are left out; the
+        first of a duplicated key wins, `check` reports the duplicate)."""
+        out: dict[str, IndikatorRef] = {}
+        for r in self.indikator_list():
+            if r.kunci is not None:
+                out.setdefault(r.kunci, r)
+        return out
+
+    def id_of(self, kunci: str) -> str | None:
+        """The printed ID (V.2.3) of the indicator with key ``kunci`` now; None: gone."""
+        ref = self.indikator_by_kunci().get(kunci)
+        return ref.id if ref is not None else None
 
     def area(self, kode: str) -> Area | None:
         return next((a for a in self.rencana_aksi.area if a.kode == kode), None)

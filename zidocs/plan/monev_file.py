@@ -28,6 +28,10 @@ class IsianIndikator(Model):
     marked as not filled in the report; a missing ``realisasi`` is 100 when
     the status is "selesai", else 0."""
 
+    # The indicator's text when this entry was written (`zidocs monev init`
+    # writes it): readable in the file, and `check` warns when the plan's text
+    # has changed since.
+    teks: str = ""
     realisasi: float | None = None  # percent, 0..100
     status: Status | None = None
     kendala: str = ""
@@ -80,6 +84,8 @@ class MonevFile(Model):
     dasar: list[str] = []  # legal basis lines of the introduction
     rapat: Rapat = Rapat()
     penandatangan: Penandatangan | None = None
-    indikator: dict[str, IsianIndikator] = {}  # by indicator ID, e.g. "V.2.3"
+    # By the indicator's stable key (`kunci:` in rencana-aksi.yaml), e.g.
+    # "i3f9c2b1e"; the printed ID stands in an end-of-line comment.
+    indikator: dict[str, IsianIndikator] = {}
     rekomendasi: list[Rekomendasi] = []
     tindak_lanjut_rekomendasi: list[TindakLanjutRekomendasi] = []

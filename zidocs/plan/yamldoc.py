@@ -33,6 +33,11 @@ class YamlDoc:
     rel: str  # path shown to the user, relative to the workspace
     data: Any
     lines: dict[YamlPath, int] = field(default_factory=dict)
+    # A plain (unquoted) text followed on its line by ` #…`: what YAML took for
+    # a comment although it may be part of the text (a hashtag).
+    komentar: dict[YamlPath, str] = field(default_factory=dict)
+    # Sequences written in flow style `[a, b]`: path → line.
+    flow: dict[YamlPath, int] = field(default_factory=dict)
 
     def line(self, *path: str | int) -> int:
         """Line of the longest prefix of ``path`` present in the file."""
@@ -60,7 +65,12 @@ def read_yaml(path: Path, rel: str) -> YamlDoc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         what = (exc.problem or exc.context or "sintaks tidak sah").strip()
-        raise InputError(f"{rel}:{line}: galat YAML: {yaml_problem_id(what, exc.context, _char_at(text, mark))}") from None
+        quoted = _quote_trap(text, mark)
+        if quoted is not None:
+            line, msg = quoted
+        else:
+            msg = yaml_problem_id(what, exc.context, _char_at(text, mark))
+        raise InputError(f"{rel}:{line}: galat YAML: {msg}") from None
     except YAMLError as exc:
         raise InputError(f"{rel}: galat YAML: {exc}. Periksa sintaks berkas ini.") from None
     except ValueError:
@@ -74,7 +84,54 @@ def read_yaml(path: Path, rel: str) -> YamlDoc:
     doc = YamlDoc(rel=rel, data=_plain(data))
     if node is not None:
         _record_lines(node, (), doc.lines)
+        _record_traps(node, (), doc, text.splitlines())
     return doc
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
+# `#` glued to a word (`#KPUMelayani`) is a hashtag cut off; `# note` (a space
+# after #) is a comment on purpose, as the plan files write them.
+_COMMENT_AFTER = re.compile(r"^[ \t]+#([^\W_].*)$")
+
+
+def _record_traps(node, path: YamlPath, doc: YamlDoc, lines: list[str]) -> None:
+    """Plain texts cut by ` #` and flow sequences, from the composed nodes."""
+    if isinstance(node, MappingNode):
+        for key_node, value_node in node.value:
+            _record_traps(value_node, path + (str(key_node.value),), doc, lines)
+    elif isinstance(node, SequenceNode):
+        if node.flow_style:
+            doc.flow[path] = node.start_mark.line + 1
+        for i, item in enumerate(node.value):
+            _record_traps(item, path + (i,), doc, lines)
+    elif node.tag == _STR_TAG and not node.style and node.value:
+        end = node.end_mark
+        if end.line < len(lines):
+            m = _COMMENT_AFTER.match(lines[end.line][end.column:])
+            if m:
+                doc.komentar[path] = "#" + m.group(1).rstrip()
+
+
+_QUOTED_START = re.compile(r"""^\s*(?:-\s+)?(?:[^\s'"#][^:#]*:\s+)?(["'])((?:(?!\1).)*)\1[ \t]*([^\s#].*?)\s*$""")
+
+
+def _quote_trap(text: str, mark) -> tuple[int, str] | None:
+    """(line, message) when the error comes from a value that begins with a
+    quote and goes on after the closing one (`a: "Dokumen" rencana`)."""
+    if mark is None:
+        return None
+    lines = text.splitlines()
+    for n in (mark.line, mark.line - 1):
+        if 0 <= n < len(lines):
+            m = _QUOTED_START.match(lines[n])
+            if m:
+                q, inner, rest = m.groups()
+                whole = f"{q}{inner}{q} {rest}"
+                other = "'" + whole.replace("'", "''") + "'" if q == '"' else '"' + whole.replace('"', '\\"') + '"'
+                return n + 1, (f"teks diawali tanda kutip ({q}) tetapi berlanjut sesudah tanda kutip penutupnya; "
+                               "tanda kutip di awal harus membungkus seluruh teks. Bungkus seluruh teks dengan "
+                               f"tanda kutip jenis lain, mis. {other}.")
+    return None
 
 
 def _char_at(text: str, mark) -> str:
@@ -226,6 +283,11 @@ def _finding(doc: YamlDoc, path: YamlPath, etype: str, err: dict, model: type[Ba
         hint = mungkin(mirip(str(key), allowed))
         msg = f"kunci `{key}` tidak dikenal di {parent}.{hint} Kunci yang sah: {', '.join(allowed)}."
         line = doc.line(*path)
+    elif etype == "string_type" and path in doc.flow and isinstance(value, list):
+        line = doc.line(*path)
+        shown = "[" + ", ".join(str(v) for v in value) + "]"
+        msg = (f"`{where}` ditulis [ … ], yang dibaca YAML sebagai daftar, bukan teks; bila kurung siku bagian "
+               f"dari teks, beri tanda kutip pada seluruh teks: '{shown}'.")
     else:
         line = doc.line(*path)
         msg = (f"`{where}` " if where else "isi berkas ") + _type_message(etype, err, value)

@@ -259,12 +259,15 @@ def unggah(request, kode: str):
 @peran(P.ADMIN, P.KOORDINATOR)
 def hapus(request, entry_id: int):
     entry, _ = api.bukti_berkas(request.workspace, entry_id)
-    if not request.user.boleh_ubah_area(entry.area):
-        return forbidden(request, f"Anda bukan koordinator area {entry.area}; bukti ini tidak dapat dihapus.")
+    # The store files evidence under the indicator's kunci; roles and pages speak printed IDs.
+    kode = api.indikator_ids(request.workspace, entry.tahun).get(entry.indikator, entry.indikator)
+    area = kode.split(".", 1)[0]
+    if not request.user.boleh_ubah_area(area):
+        return forbidden(request, f"Anda bukan koordinator area {area}; bukti ini tidak dapat dihapus.")
     api.bukti_remove(request.workspace, entry_id, now=timezone.now(), oleh=request.user.username)
-    catat(request, "hapus", f"{entry.indikator}: {entry.nama_asli} (#{entry.id}, sha256 {entry.sha256[:12]})")
-    return _indikator_page(request, entry.indikator,
-                           dihapus=f"Bukti “{entry.nama_asli}” dipindahkan ke sampah dari indikator {entry.indikator}; "
+    catat(request, "hapus", f"{kode}: {entry.nama_asli} (#{entry.id}, sha256 {entry.sha256[:12]})")
+    return _indikator_page(request, kode,
+                           dihapus=f"Bukti “{entry.nama_asli}” dipindahkan ke sampah dari indikator {kode}; "
                                    "Sekretariat dapat memulihkannya.")
 
 

@@ -24,13 +24,14 @@ from typing import Any
 
 from zidocs.errors import InputError, aksi
 from zidocs.plan.findings import Finding
-from zidocs.plan.indikator import saran_indikator
+from zidocs.plan.kunci import adalah_id, teks_indikator
+from zidocs.plan.rujukan import periksa as periksa_rujukan
 from zidocs.plan.loader import PlanSource
 from zidocs.plan.models import Plan
 from zidocs.plan.monev_file import STATUS, MonevFile
 from zidocs.plan.monev_files import TENGGANG, kode_berkas, monev_files, rel_path
 from zidocs.plan.periode import KODE_PERIODE, Periode, normalisasi_kode, periode, periode_sebelumnya
-from zidocs.plan.rules.teks import ISTILAH_ASING, check_text, iter_texts, term_pattern
+from zidocs.plan.rules.teks import ISTILAH_ASING, check_text, gabung_istilah, iter_texts, term_pattern
 from zidocs.plan.yamldoc import YamlDoc, read_yaml, validate
 from zidocs.text.saran import mirip
 from zidocs.text.tanggal import format_tanggal
@@ -98,9 +99,13 @@ def validate_monev(doc: YamlDoc, plan: Plan, kode: str) -> tuple[MonevFile | Non
     model, schema = validate(YamlDoc(doc.rel, clean, doc.lines), MonevFile)
     findings += schema
     findings += _text_findings(doc, plan)
+    for i, teks in enumerate(data.get("dasar") or [] if isinstance(data.get("dasar"), list) else []):
+        if isinstance(teks, str):
+            for pesan in periksa_rujukan(teks, plan):
+                f(("dasar", i), "galat", "RUJUKAN-KEPUTUSAN", f"dasar[{i + 1}]: {pesan}")
     if isinstance(model, MonevFile):
         _check_lengkap(f, model, per)
-        _check_konsisten(f, model)
+        _check_konsisten(f, model, plan)
     if any(x.is_error for x in findings):
         return None, sorted(findings)
     assert isinstance(model, MonevFile)
@@ -111,7 +116,10 @@ def _text_findings(doc: YamlDoc, plan: Plan) -> list[Finding]:
     """The plan's text rules (emoji, length, unclosed *, foreign terms, …) on
     what the secretary wrote: it is printed in the official report too."""
     terms = term_pattern(ISTILAH_ASING + tuple(plan.istilah_asing))
-    return [f for path, text in iter_texts(doc) for f in check_text(doc, path, text, terms)]
+    # `indikator.<kunci>.teks` copies the plan's text: the plan's own check reports it.
+    return gabung_istilah([f for path, text in iter_texts(doc)
+                           if not (len(path) == 3 and path[0] == "indikator" and path[2] == "teks")
+                           for f in check_text(doc, path, text, terms)], plan.istilah_diterima)
 
 
 def _check_periode(f, data: dict, kode: str, per: Periode | None) -> None:
@@ -129,20 +137,41 @@ def _check_periode(f, data: dict, kode: str, per: Periode | None) -> None:
           f"(ubah menjadi `periode: {kode}` atau ganti nama berkas menjadi monev-{tertulis}.yaml).")
 
 
+def _label(plan: Plan, key: str) -> str:
+    """How a message names the indicator of a monev entry: its printed ID now."""
+    return plan.id_of(key) or key
+
+
 def _check_indikator(f, data: dict, clean: dict, plan: Plan, kode: str) -> None:
     rows = data.get("indikator")
     if not isinstance(rows, dict):
         return
-    known = {r.id for r in plan.indikator_list()}
+    by_kunci = plan.indikator_by_kunci()
     for key, row in rows.items():
         path = ("indikator", key)
-        if key not in known:
-            near = saran_indikator(plan, key)
-            saran = f" Mungkin maksudnya {', '.join(near)}?" if near else ""
+        label = _label(plan, key)
+        if adalah_id(key):
+            f(path, "galat", "MONEV-MIGRASI",
+              f"indikator “{key}” dirujuk dengan nomornya; isian monev merujuk indikator dengan kuncinya "
+              "(`kunci:` di rencana-aksi.yaml) agar tetap melekat saat indikator disisipkan, dihapus atau "
+              f"dipindah. Ubah rujukan berkas ini dengan {aksi('migrasi')} sebelum rencana aksi diubah.")
+        elif key not in by_kunci:
+            teks = row.get("teks") if isinstance(row, dict) else None
+            dulu = f" (“{_short(str(teks))}”)" if teks else ""
+            near = [f"{k} ({by_kunci[k].id})" for k in mirip(key, list(by_kunci), n=1, cutoff=0.8)]
+            saran = f" Mungkin maksudnya {near[0]}?" if near else ""
             f(path, "galat", "MONEV-INDIKATOR",
-              f"indikator “{key}” tidak ada dalam rencana aksi {plan.tahun}.{saran} ID indikator ditulis "
-              f"<area>.<komponen>.<nomor>, mis. V.2.3; lihat semuanya dengan {aksi('bukti-list')}.")
-        if row is None:  # "I.1.1:" with nothing under it: an empty row
+              f"indikator berkunci “{key}”{dulu} tidak ada dalam rencana aksi {plan.tahun} (dihapus, atau "
+              f"kuncinya diubah?).{saran} Hapus isian ini, atau kembalikan indikatornya beserta `kunci: {key}`; "
+              f"lihat ID dan kunci indikator dengan {aksi('bukti-list')}.")
+        elif isinstance(row, dict) and isinstance(row.get("teks"), str) and row["teks"].strip():
+            now = by_kunci[key].indikator.indikator
+            if teks_indikator(row["teks"]) != teks_indikator(now):
+                f(path + ("teks",), "peringatan", "MONEV-TEKS-BERUBAH",
+                  f"indikator {label}: teksnya berubah sejak isian ini ditulis (dulu “{_short(row['teks'])}”, "
+                  f"kini “{_short(now)}”); periksa apakah isian ini masih untuk indikator yang sama, lalu "
+                  "samakan `teks:` dengan teks sekarang.")
+        if row is None:  # "i3f9c2b1e:" with nothing under it: an empty row
             clean["indikator"][key] = {}
             continue
         if not isinstance(row, dict):
@@ -151,14 +180,19 @@ def _check_indikator(f, data: dict, clean: dict, plan: Plan, kode: str) -> None:
             value = row["realisasi"]
             masalah = _masalah_realisasi(value)
             if masalah:
-                f(path + ("realisasi",), "galat", "MONEV-REALISASI", f"indikator {key}: `realisasi` {masalah}")
+                f(path + ("realisasi",), "galat", "MONEV-REALISASI", f"indikator {label}: `realisasi` {masalah}")
                 clean["indikator"][key]["realisasi"] = None
         if "status" in row and row["status"] is not None:
             value = row["status"]
             if value not in STATUS:
                 f(path + ("status",), "galat", "MONEV-STATUS",
-                  f"indikator {key}: `status` {_masalah_status(value)}")
+                  f"indikator {label}: `status` {_masalah_status(value)}")
                 clean["indikator"][key]["status"] = None
+
+
+def _short(text: str, n: int = 80) -> str:
+    text = teks_indikator(text)
+    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def _masalah_realisasi(value: Any) -> str | None:
@@ -245,16 +279,17 @@ def _check_lengkap(f, m: MonevFile, per: Periode | None) -> None:
           "agar laporan dapat ditandatangani.")
 
 
-def _check_konsisten(f, m: MonevFile) -> None:
+def _check_konsisten(f, m: MonevFile, plan: Plan) -> None:
     for key, row in m.indikator.items():
+        label = _label(plan, key)
         path = ("indikator", key, "realisasi")
         if row.realisasi is None or row.status is None:
             continue
         if row.status == "selesai" and row.realisasi < 100:
             f(path, "peringatan", "MONEV-TIDAK-SELARAS",
-              f"indikator {key}: status selesai tetapi realisasi {row.realisasi:g}%; isi realisasi 100 "
+              f"indikator {label}: status selesai tetapi realisasi {row.realisasi:g}%; isi realisasi 100 "
               "atau ubah status menjadi proses.")
         elif row.status == "belum" and row.realisasi > 0:
             f(path, "peringatan", "MONEV-TIDAK-SELARAS",
-              f"indikator {key}: status belum tetapi realisasi {row.realisasi:g}%; ubah status menjadi "
+              f"indikator {label}: status belum tetapi realisasi {row.realisasi:g}%; ubah status menjadi "
               "proses atau realisasi menjadi 0.")

@@ -12,8 +12,10 @@ from zidocs.text.romawi import ROMAN
 from zidocs.text.target_waktu import parse_target_waktu
 
 # Problems in a target waktu that still let the decree be printed are warnings;
-# an empty target is an error (nothing to schedule or monitor).
-_TW_LEVEL = {"TW-KOSONG": "galat"}
+# an empty or unreadable target is an error: it would silently never fall due in
+# monev and status. A target with no fixed month on purpose ("Sesuai kebutuhan",
+# TargetWaktu.tanpa_jadwal) is no problem at all.
+_TW_LEVEL = {"TW-KOSONG": "galat", "TW-TIDAK-TERBACA": "galat"}
 
 
 def check(src: PlanSource) -> list[Finding]:

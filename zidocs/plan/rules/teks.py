@@ -14,7 +14,7 @@ from zidocs.plan.yamldoc import YamlDoc, YamlPath, format_path
 from zidocs.text.markup import MarkupError, italic_spans, plain, runs
 
 # Keys whose values are codes, not prose.
-_NOT_PROSE = {"gaya", "kode", "id", "nip", "status", "periode", "istilah_asing"}
+_NOT_PROSE = {"gaya", "kode", "id", "kunci", "nip", "status", "periode", "istilah_asing", "istilah_diterima"}
 
 MAX_TEKS = 5000  # characters in one value; longer cannot be laid out in a cell or paragraph
 
@@ -53,13 +53,69 @@ def iter_texts(doc: YamlDoc) -> Iterator[tuple[YamlPath, str]]:
     yield from walk(doc.data, ())
 
 
+# Fields that take a text or a list of texts: `[a, b]` there is accepted as a
+# list, so a text meant with brackets becomes numbered items unnoticed.
+_TEKS_ATAU_DAFTAR = {"langkah_aksi", "bukti_fisik"}
+
+
 def check(src: PlanSource) -> list[Finding]:
     terms = term_pattern(ISTILAH_ASING + tuple(src.plan.istilah_asing))
     out: list[Finding] = []
     for doc in src.docs.values():
-        for path, text in iter_texts(doc):
-            out += check_text(doc, path, text, terms)
+        out += gabung_istilah([f for path, text in iter_texts(doc) for f in check_text(doc, path, text, terms)],
+                              src.plan.istilah_diterima)
+        for path, line in doc.flow.items():
+            if path and path[-1] in _TEKS_ATAU_DAFTAR:
+                n = len(_at(doc.data, path) or [])
+                out.append(Finding(doc.rel, line, "peringatan", "DAFTAR-KURUNG",
+                                   f"{format_path(path)}: ditulis [ … ], yang dibaca YAML sebagai daftar {n} butir "
+                                   "(dicetak bernomor 1), 2), …); bila maksudnya satu teks, beri tanda kutip pada "
+                                   "seluruh teks; bila memang daftar, tulis tiap butir di baris sendiri diawali '- '."))
     return out
+
+
+_ISTILAH = re.compile(r"^(?P<where>.*?): istilah asing “(?P<term>[^”]+)”(?: \((?P<n>\d+)×\))? tidak dicetak miring")
+
+
+def gabung_istilah(findings: list[Finding], diterima: list[str] = ()) -> list[Finding]:
+    """One ISTILAH-ASING finding per term and file, at its first place, saying
+    how many places and which other lines; terms the plan accepts on purpose
+    (`istilah_diterima:` in plan/kantor.yaml) are not reported at all."""
+    accepted = {" ".join(t.split()).casefold() for t in diterima}
+    groups: dict[tuple[str, str], list[tuple[Finding, str, str, int]]] = {}
+    out: list[Finding] = []
+    for f in findings:
+        m = _ISTILAH.match(f.pesan) if f.kode == "ISTILAH-ASING" else None
+        if m is None:
+            out.append(f)
+            continue
+        key = " ".join(m.group("term").split()).casefold()
+        if key in accepted:
+            continue
+        groups.setdefault((f.file, key), []).append((f, m.group("where"), m.group("term"), int(m.group("n") or 1)))
+    for items in groups.values():
+        items.sort(key=lambda x: x[0].line)
+        first, where, term, _ = items[0]
+        total = sum(n for *_, n in items)
+        if total == 1:
+            out.append(first)
+            continue
+        lain = sorted({x[0].line for x in items[1:]} - {first.line})
+        juga = f" (juga baris {', '.join(map(str, lain))})" if lain else ""
+        out.append(Finding(first.file, first.line, "peringatan", "ISTILAH-ASING",
+                           f"{where}: istilah asing “{term}” tidak dicetak miring di {total} tempat{juga}; tulis "
+                           f"*{term}* (atau ganti dengan padanan bahasa Indonesia), atau terima apa adanya dengan "
+                           "`istilah_diterima:` di plan/kantor.yaml."))
+    return out
+
+
+def _at(data, path):
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def check_text(doc: YamlDoc, path: YamlPath, text: str, terms) -> list[Finding]:
@@ -75,12 +131,21 @@ def check_text(doc: YamlDoc, path: YamlPath, text: str, terms) -> list[Finding]:
     except MarkupError:
         out.append(f("galat", "MARKUP", "tanda * pembuka huruf miring tidak ditutup; "
                      "tutup dengan * setelah istilahnya, atau tulis \\* untuk bintang biasa."))
+    if path in doc.komentar:
+        komentar = doc.komentar[path]
+        ujung = text if len(text) <= 24 else "… " + text[-20:].lstrip()
+        utuh = (text + " " + komentar).replace("'", "''")
+        out.append(f("peringatan", "KOMENTAR-MEMOTONG",
+                     f"teks berhenti di “{ujung}”: “{komentar}” sesudahnya dibaca YAML sebagai komentar (spasi lalu "
+                     "#) dan tidak dicetak. Bila itu bagian teks (mis. tagar), beri tanda kutip pada seluruh teks: "
+                     f"'{utuh}'."))
     printed = plain(text)
-    bad = sorted({c for c in printed if _unprintable(c)})
+    bad = sorted({c for c in text if _unprintable(c)}, key=text.index)
     if bad:
-        shown = ", ".join(f"U+{ord(c):04X}" + (f" “{c}”" if c.isprintable() else "") for c in bad)
-        out.append(f("galat", "KARAKTER", f"memuat karakter yang tidak dapat dicetak dalam naskah dinas ({shown}); "
-                     "hapus karakter itu (emoji, karakter kendali) atau ganti dengan teks biasa."))
+        shown = ", ".join(_char_label(c) + f" di karakter ke-{text.index(c) + 1}" for c in bad)
+        out.append(f("galat", "KARAKTER", f"memuat karakter yang tidak dapat dicetak atau tak terlihat dalam naskah "
+                     f"dinas ({shown}); hapus karakter itu (emoji, karakter kendali, karakter tak terlihat) atau "
+                     "ganti dengan teks biasa."))
     if len(printed) > MAX_TEKS:
         out.append(f("galat", "TEKS-PANJANG", f"teks terlalu panjang ({len(printed)} karakter, batas {MAX_TEKS}); "
                      "pecah menjadi beberapa butir atau paragraf."))
@@ -101,11 +166,29 @@ def check_text(doc: YamlDoc, path: YamlPath, text: str, terms) -> list[Finding]:
     return out
 
 
+def _char_label(c: str) -> str:
+    """U+200B ZERO WIDTH SPACE; a visible one (emoji) shown too."""
+    name = unicodedata.name(c, "")
+    if not name and unicodedata.category(c) == "Cc":
+        name = _CONTROL_NAMES.get(ord(c), "")
+    visible = c.isprintable() and unicodedata.category(c) not in ("Cf", "Zl", "Zp")
+    return f"U+{ord(c):04X}" + (f" {name}" if name and not visible else "") + (f" “{c}”" if visible else "")
+
+
+_CONTROL_NAMES = {0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE", 0x0B: "LINE TABULATION", 0x0C: "FORM FEED",
+                  0x0D: "CARRIAGE RETURN", 0x1B: "ESCAPE", 0x7F: "DELETE"}
+
+
 def _unprintable(c: str) -> bool:
+    """One rule for what a signed decree must not carry unseen: control
+    characters, every format character (bidi overrides and isolates U+202A–202E,
+    U+2066–2069, zero-width U+200B–200D, U+2060, the BOM U+FEFF, the soft hyphen
+    U+00AD — LibreOffice hyphenates by itself), line/paragraph separators,
+    surrogates, private use, unassigned, and emoji."""
     if c in "\n\t":
         return False
     cat = unicodedata.category(c)
-    if cat in ("Cc", "Cs", "Co", "Cn"):
+    if cat in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"):
         return True
     if cat == "So" and ord(c) >= 0x2190:  # pictographs, emoji, dingbats
         return True

@@ -132,7 +132,7 @@ def _tim(doc: YamlDoc, plan: Plan) -> list[Finding]:
             return "nama:" + _norm(ref.nama)
         if ref in people:
             return ref
-        hint = mungkin(mirip(ref, people, n=3))
+        hint = mungkin(mirip(ref, people, unik=True))  # never another person's id
         f(path, "galat", "TIM-ID-TIDAK-DIKENAL",
           f"id `{ref}` tidak dikenal.{hint} Pakai `{ID_KETUA}`, `{ID_PENGESAH}`, atau `id` dari `anggota_kpu:`/"
           "`pegawai:` di plan/kantor.yaml (tambahkan orangnya ke sana bila belum ada).")
