@@ -32,7 +32,8 @@ from zidocs.office import atomic
 from zidocs.plan.check import load_plan
 from zidocs.plan.findings import Finding
 from zidocs.plan.kunci import KunciResult, adalah_id, lengkapi_kunci, teks_indikator
-from zidocs.plan.models import ROMAN, Plan
+from zidocs.plan.models import Plan
+from zidocs.text.romawi import ROMAN
 from zidocs.plan.monev_files import monev_files, rel_path
 from zidocs.plan.monev_kunci import migrasi_teks, segarkan_id
 from zidocs.plan.workspace import Workspace
