@@ -23,7 +23,7 @@ from docx.shared import Cm, Mm, Pt
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from zidocs.docxnorm import save_docx  # noqa: E402
+from zidocs.office.docxnorm import save_docx  # noqa: E402
 OUT = ROOT / "templates" / "keputusan"
 FONT = "Bookman Old Style"  # fontconfig maps it to TeX Gyre Bonum (metric-compatible) for PDF
 TEXT_WIDTH_CM = 16.5  # F4 215 mm − left 3 cm − right 2 cm
@@ -284,12 +284,6 @@ def page_number_header(doc) -> None:
 
 # --- the decree skeleton -------------------------------------------------------
 
-def bound(var: str) -> str:
-    """``{{ var }}`` with its last two words joined by a no-break space, so a
-    wrapped title never ends with one word ("2026") alone on its line."""
-    return "{{ " + var + ".rsplit(' ', 1) | join('\\u00a0') }}"
-
-
 LABEL_W = (3.6, 0.5, 0.8, TEXT_WIDTH_CM - 4.9)  # the label column holds "Memperhatikan"
 
 
@@ -363,7 +357,7 @@ def build_skeleton() -> Document:
     para(body, "", "Judul Keputusan")
     para(body, "TENTANG", "Judul Keputusan")
     para(body, "", "Judul Keputusan")
-    para(body, bound("judul"), "Judul Keputusan")
+    para(body, "", "Judul Keputusan", "{{r judul }}")
     para(body, "", "Judul Keputusan")
     para(body, "{{ penetap }}", "Judul Keputusan")
     para(body, "", "Judul Keputusan")
@@ -383,7 +377,7 @@ def build_skeleton() -> Document:
     c = t.rows[0].cells
     cell_text(c[0], "MENETAPKAN", "Teks Label")
     cell_text(c[1], ":", "Teks Label")
-    cell_text(c[2], "{{ menetapkan }}", "Teks Label")
+    cell_text(c[2], "", "Teks Label", "{{r menetapkan }}")
     t.cell(1, 0).paragraphs[0].add_run("{%tr for d in diktum %}")
     c = t.rows[2].cells
     cell_text(c[0], "{{ d.label }}", "Teks Label")
@@ -412,7 +406,7 @@ def build_skeleton() -> Document:
     para(body, "LAMPIRAN", "Lampiran Kepala")
     para(body, "KEPUTUSAN {{ kantor_kapital }}", "Lampiran Kepala")
     para(body, "NOMOR {{ nomor }} TAHUN {{ tahun }}", "Lampiran Kepala")
-    para(body, "TENTANG " + bound("judul") + ".", "Lampiran Kepala")
+    para(body, "TENTANG ", "Lampiran Kepala", "{{r judul }}", ".")
     para(body, "", "Normal")
     para(body, "{{p lampiran }}", "Normal")
     para(body, "", "Normal")
@@ -426,7 +420,7 @@ def build_skeleton() -> Document:
 
 def lampiran_heading(doc) -> None:
     para(doc, "{%p for baris in lampiran_judul %}", "Judul Lampiran")
-    para(doc, bound("baris"), "Judul Lampiran")
+    para(doc, "", "Judul Lampiran", "{{r baris }}")
     para(doc, "{%p endfor %}", "Judul Lampiran")
     para(doc, "", "Normal")
 
@@ -434,7 +428,7 @@ def lampiran_heading(doc) -> None:
 def bab_prose(doc) -> None:
     para(doc, "{%p for bab in bab_list %}", "Judul Bab")
     para(doc, "BAB {{ bab.nomor }}", "Judul Bab")
-    para(doc, "{{ bab.judul }}", "Judul Bab")
+    para(doc, "", "Judul Bab", "{{r bab.judul }}")
     para(doc, "{%p for b in bab.baris %}", "Paragraf")
     para(doc, "{%p if b.jenis == 'bagian' %}", "Judul Bagian")
     para(doc, "{{ b.penanda }}\t", "Judul Bagian", "{{r b.teks }}")
@@ -472,7 +466,7 @@ def build_lampiran_rencana_aksi() -> Document:
     # The table chapter starts on a new page so its heading never sits alone.
     para(doc, "BAB {{ bab_tabel_nomor }}", "Judul Bab").paragraph_format.page_break_before = True
     para(doc, "{%p for baris in tabel_judul %}", "Judul Bab")
-    para(doc, bound("baris"), "Judul Bab")
+    para(doc, "", "Judul Bab", "{{r baris }}")
     para(doc, "{%p endfor %}", "Judul Bab")
     para(doc, "", "Normal")
     t = doc.add_table(rows=10, cols=6)
@@ -492,7 +486,9 @@ def build_lampiran_rencana_aksi() -> Document:
     t.cell(5, 0).paragraphs[0].add_run("{%tr for ind in k.indikator %}")
     r = t.rows[6].cells
     cell_text(r[0], "{% vm %}{{ k.penanda }}", "Sel Tengah")
-    cell_text(r[1], "{% vm %}{{ k.nama }}", "Sel Tabel")
+    # docxtpl's vm keeps only its own run to the first row: the rich name
+    # gets the same condition.
+    cell_text(r[1], "{% vm %}", "Sel Tabel", "{%r if loop.first %}", "{{r k.nama }}", "{%r endif %}")
     cell_text(r[2], "", "Sel Tabel", "{{r ind.indikator }}")
     list_cell(r[3], "ind.langkah_aksi")
     list_cell(r[4], "ind.bukti_fisik")
@@ -557,7 +553,7 @@ def build_lampiran_tim_kerja() -> Document:
     t.cell(2, 0).paragraphs[0].add_run("{%tr for g in kelompok %}")
     t.cell(3, 0).paragraphs[0].add_run("{%tr if g.judul %}")
     merged = t.cell(4, 0).merge(t.cell(4, 3))
-    cell_text(merged, "{{ g.judul }}", "Sel Kelompok")
+    cell_text(merged, "", "Sel Kelompok", "{{r g.judul }}")
     shade(merged, "F2F2F2")
     keep_row_whole(t.rows[4])
     t.cell(5, 0).paragraphs[0].add_run("{%tr endif %}")

@@ -328,7 +328,7 @@ def export_groups(inputs: Sequence[Path], *, pdfa: bool) -> list[tuple[str, list
     return [(f"pdf:{name}:{PDFA_OPTIONS}", group) for name, group in sorted(groups.items())]
 
 
-HYPHENATION_EXCEPTIONS = Path(__file__).parent / "data" / "pemenggalan.dic"
+HYPHENATION_EXCEPTIONS = Path(__file__).resolve().parent.parent / "data" / "pemenggalan.dic"
 
 
 def seed_profile(profile: Path) -> None:

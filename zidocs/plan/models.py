@@ -131,7 +131,9 @@ class Bab(Model):
 
 
 class Lampiran(Model):
-    judul: list[str] = Field(min_length=1)  # heading lines on the Lampiran's first page
+    # The heading on the Lampiran's first page: one string, wrapped by the
+    # layout; older plans write it as lines (still accepted, printed line by line).
+    judul: str | list[str] = Field(min_length=1)
     bab: list[Bab] = []  # prose chapters; the rencana aksi table follows as the next BAB
     # Free data for a Lampiran template of a new decree kind (rows of a table,
     # …): a new kind is a template plus data, no Python.
