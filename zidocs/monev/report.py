@@ -29,7 +29,7 @@ from zidocs.text.tanggal import format_tanggal
 from zidocs.text.target_waktu import format_bulan
 from zidocs.plan.workspace import Workspace
 from zidocs.monev.data import MonevData, muat_periode
-from zidocs.monev.figures import BarisIndikator, Figures, Ringkasan
+from zidocs.monev.figures import BarisIndikator, Figures, Ringkasan, alasan_terlambat
 from zidocs.plan.monev_input import require_lengkap
 from zidocs.plan.monev_file import MonevFile
 from zidocs.plan.periode import periode as periode_of
@@ -102,6 +102,7 @@ def _baris(b: BarisIndikator) -> dict[str, Any]:
         "bukti": b.bukti,
         "kendala": rich(b.kendala),
         "tindak_lanjut": rich(b.tindak_lanjut),
+        "catatan": rich(b.catatan) if b.catatan.strip() else "",
     }
 
 
@@ -191,8 +192,13 @@ def konteks(plan: Plan, fig: Figures, monev: MonevFile) -> dict[str, Any]:
         "sisa": [_baris(b) for b in fig.sisa],
         "terlambat": [
             {"no": i, "id": b.id, "indikator": rich(b.indikator), "target_waktu": bulan_teks(b),
-             "status": LABEL_STATUS[b.status]}
+             "status": LABEL_STATUS[b.status], "alasan": alasan_terlambat(b)}
             for i, b in enumerate(fig.terlambat, 1)
+        ],
+        "tanpa_bukti": [
+            {"no": i, "id": b.id, "indikator": rich(b.indikator), "target_waktu": bulan_teks(b),
+             "status": LABEL_STATUS[b.status]}
+            for i, b in enumerate(fig.tanpa_bukti, 1)
         ],
         "sebelumnya_judul": sebelumnya,
         "tindak_lanjut": [
