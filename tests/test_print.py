@@ -601,3 +601,35 @@ def test_lampiran_title_is_one_string_wrapped_without_a_lone_word(out, stem):
                     assert all(len(g) >= 2 for g in got), got
                     return
     pytest.fail(f"Lampiran title not found in {stem}.pdf")
+
+
+# --- 5. one NIP style --------------------------------------------------------------------
+
+NIP_PRINTED = re.compile(r"NIP\xa0\d{8}\xa0\d{6}\xa0\d\xa0\d{3}")
+
+
+def docx_text(path: Path) -> str:
+    with zipfile.ZipFile(path) as z:
+        return "".join(t.text or "" for t in etree.fromstring(z.read("word/document.xml")).iter(f"{W}t"))
+
+
+def test_one_nip_style_across_sk_and_monev(out):
+    """SK Tim Kerja, SK Agen Perubahan and the monev report print every NIP
+    the same way: "NIP 19730512 199803 1 004", never "NIP." or 18 digits in a row."""
+    for name in ("sk-tim-kerja.docx", "sk-agen-perubahan.docx", "monev/monev-TW1.docx"):
+        text = docx_text(out / name)
+        assert NIP_PRINTED.search(text), name
+        assert "NIP." not in text and not re.search(r"NIP\s*\d{18}", text), name
+    pdf = subprocess.run(["pdftotext", str(out / "sk-tim-kerja.pdf"), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    assert re.search(r"NIP\s19730512\s199803\s1\s004", pdf)
+
+
+def test_format_nip():
+    from zidocs.text.nip import format_nip, nip_line
+
+    assert format_nip("197305121998031004") == "19730512\xa0199803\xa01\xa0004"
+    assert format_nip("19730512 199803 1 004") == "19730512\xa0199803\xa01\xa0004"
+    assert format_nip("1985 0722") == "1985 0722"  # not a NIP: as written (check warns)
+    assert format_nip(None) == "" and nip_line(None) == ""
+    assert nip_line("197305121998031004") == "NIP\xa019730512\xa0199803\xa01\xa0004"

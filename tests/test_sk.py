@@ -76,7 +76,12 @@ def table_rows(table: Table) -> list[tuple[str | None, list[str]]]:
 
 
 def person_cell(orang) -> str:
-    return orang.nama + (f"\nNIP. {orang.nip}" if orang.nip else "")
+    """Name, then "NIP 19730512 199803 1 004" (BKN groups, no-break spaces) as every document prints it."""
+    if not orang.nip:
+        return orang.nama
+    d = "".join(orang.nip.split())
+    nip = "\xa0".join((d[:8], d[8:14], d[14], d[15:])) if len(d) == 18 and d.isdigit() else orang.nip.strip()
+    return orang.nama + f"\nNIP\xa0{nip}"
 
 
 # --- SK Tim Kerja: every person once, in the right group ----------------------------------

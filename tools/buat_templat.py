@@ -348,6 +348,10 @@ def build_skeleton() -> Document:
     first.add_run("{%p if salinan %}")
     para(body, "SALINAN", "Salinan")
     para(body, "{%p endif %}", "Salinan")
+    # The office's emblem above the kop lines, when kantor.logo names one.
+    para(body, "{%p if logo %}", "Kop")
+    para(body, "{{ logo }}", "Kop")
+    para(body, "{%p endif %}", "Kop")
     para(body, "{%p for baris in kop %}", "Kop")
     para(body, "{{ baris }}", "Kop")
     para(body, "{%p endfor %}", "Kop")
@@ -530,12 +534,12 @@ def person_cells(r) -> None:
     cell_text(r[0], "{{ b.no }}", "Sel Tengah")
     cell_text(r[1], "", "Sel Tabel", "{{r b.nama }}")
     cell_para(r[1], "{%p if b.nip %}", "Sel NIP")
-    cell_para(r[1], "NIP. {{ b.nip }}", "Sel NIP")
+    cell_para(r[1], "{{ b.nip_baris }}", "Sel NIP")
     cell_para(r[1], "{%p endif %}", "Sel NIP")
     cell_text(r[2], "", "Sel Tabel", "{{r b.jabatan }}")
 
 
-TIM_W = (1.0, 5.2, 6.4, 3.9)
+TIM_W = (1.0, 5.6, 6.0, 3.9)  # NAMA holds "NIP 19730512 199803 1 004" (5.0 cm at 10 pt) on one line
 TIM_HEAD = ("NO", "NAMA", "JABATAN", "KEDUDUKAN DALAM TIM")
 
 
@@ -568,7 +572,7 @@ def build_lampiran_tim_kerja() -> Document:
     return doc
 
 
-AGEN_W = (1.0, 5.2, 5.5, 4.8)
+AGEN_W = (1.0, 5.6, 5.1, 4.8)
 AGEN_HEAD = ("NO", "NAMA", "JABATAN", "AREA/UNIT")
 
 

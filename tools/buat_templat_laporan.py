@@ -190,8 +190,14 @@ def catatan_para(cell, v: str) -> None:
 def cover(doc) -> None:
     first = doc.paragraphs[0] if doc.paragraphs else bt.para(doc)
     first.style = doc.styles["Sampul Judul"]
+    # The office's emblem above the title, when kantor.logo names one, in
+    # the room the blank lines take without it (the cover stays one page).
+    bt.para(doc, "{%p if logo %}", "Sampul Judul")
+    bt.para(doc, "{{ logo }}", "Sampul Judul")
+    bt.para(doc, "{%p else %}", "Sampul Judul")
     for _ in range(5):
         bt.para(doc, "", "Sampul Judul")
+    bt.para(doc, "{%p endif %}", "Sampul Judul")
     bt.para(doc, "LAPORAN", "Sampul Judul")
     bt.para(doc, "PEMANTAUAN DAN EVALUASI", "Sampul Judul")
     bt.para(doc, "PEMBANGUNAN ZONA INTEGRITAS", "Sampul Judul")
@@ -397,7 +403,7 @@ def signer(cell, first_line: str, var: str) -> None:
         bt.cell_para(cell, "", "Tanda Tangan")
     bt.cell_para(cell, "{{ " + var + ".nama }}", "Tanda Tangan Nama")
     bt.cell_para(cell, "{%p if " + var + ".nip %}", "Tanda Tangan")
-    bt.cell_para(cell, "NIP {{ " + var + ".nip }}", "Tanda Tangan")
+    bt.cell_para(cell, "{{ " + var + ".nip_baris }}", "Tanda Tangan")
     bt.cell_para(cell, "{%p endif %}", "Tanda Tangan")
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from zidocs.text.markup import Rich
 from zidocs.plan.kinds import AGEN_PERUBAHAN, RENCANA_AKSI, TIM_KERJA
 from zidocs.plan.models import Bab, Butir, Daftar, DaftarBlok, KeputusanFile, Orang, Plan, as_list, kedudukan_list
+from zidocs.text.nip import format_nip, nip_line
 from zidocs.text.romawi import ROMAN
 from zidocs.text.tanggal import format_tanggal
 
@@ -57,6 +58,7 @@ def decree_context(plan: Plan, jenis: str, *, salinan: bool) -> dict[str, Any]:
     return {
         "salinan": salinan,
         "jenis": jenis,
+        "logo": "",  # the renderer puts the office's logo here when there is one
         "kop": list(kantor.kop),
         "kantor_kapital": kantor_kapital,
         "nomor": kep.nomor,
@@ -163,7 +165,8 @@ def rencana_aksi_context(plan: Plan, jenis: str) -> dict[str, Any]:
 
 
 def _orang_row(no: int, orang: Orang, **extra: Any) -> dict[str, Any]:
-    return {"no": f"{no}.", "nama": Rich.of(orang.nama), "nip": orang.nip or "", "jabatan": Rich.of(orang.jabatan), **extra}
+    return {"no": f"{no}.", "nama": Rich.of(orang.nama), "nip": format_nip(orang.nip), "nip_baris": nip_line(orang.nip),
+            "jabatan": Rich.of(orang.jabatan), **extra}
 
 
 def _area_names(plan: Plan) -> dict[str, str]:

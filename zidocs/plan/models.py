@@ -69,6 +69,11 @@ class Kantor(Model):
     kop: list[str] = Field(min_length=1)  # name lines, capitals, as printed in kop and signature
     sekretariat: list[str] = Field(min_length=1)  # lines of the secretariat's name (salinan block)
     tempat: str  # place of signing, "Bangko"
+    # The office's emblem (PNG or JPEG), relative to the workspace, e.g.
+    # plan/logo.png; drawn above the kop, on the monev and dossier covers.
+    logo: str | None = None
+    # The paper of zidocs' own dossier pages (cover, index, placeholders).
+    kertas: Literal["F4", "A4"] = "F4"
 
 
 class KantorFile(Model):

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from zidocs.plan.findings import Finding
 from zidocs.plan.loader import PlanSource
-from zidocs.plan.rules import keputusan, struktur, teks, tim
+from zidocs.plan.rules import kantor, keputusan, struktur, teks, tim
 
-RULES = (teks.check, struktur.check, keputusan.check, tim.check)
+RULES = (teks.check, struktur.check, keputusan.check, tim.check, kantor.check)
 
 
 def run_all(src: PlanSource) -> list[Finding]:
