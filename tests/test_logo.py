@@ -104,7 +104,7 @@ def test_dossier_cover_carries_the_logo(tmp_path):
                 tanggal=dt.date(2026, 5, 1), files=0, pages=2, placeholders=0, duplicates=0)
     for logo, n in ((png, 1), (None, 0)):
         out = tmp_path / f"cover-{n}.pdf"
-        c = pages_mod.canvas.Canvas(str(out), pagesize=pages_mod.A4, invariant=1)
+        c = pages_mod.canvas.Canvas(str(out), pagesize=pages_mod.F4, invariant=1)
         pages_mod._cover(c, fonts(), pages_mod.CoverInfo(**info, logo=logo))
         c.showPage()
         c.save()
