@@ -141,8 +141,8 @@ def test_moving_and_redating_change_the_monev_figures_as_documented(store, plan,
 
     def counts():
         fig = hitung(plan, tw1, None, tanggal_bukti(store.root, 2026, tz=WIB))
-        late = {r.id for r in fig.terlambat}
-        assert late == {r.id for r in fig.baris} - {r.id for r in fig.baris if r.bukti}  # all due in March
+        nobukti = {r.id for r in fig.tanpa_bukti}
+        assert nobukti == {r.id for r in fig.baris} - {r.id for r in fig.baris if r.bukti}  # all due in March
         return {r.id: r.bukti for r in fig.baris if r.bukti}
 
     e = add_bukti(store, plan, [files["laporan"]], indikator="V.1.1", now=NOW).items[0].entry

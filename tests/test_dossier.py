@@ -349,3 +349,28 @@ def test_cli_dossier(world, monkeypatch, capsys, tmp_path):
     assert "pilih salah satu: --area KODE" in capsys.readouterr().err
     assert zidocs_run(["dossier", "--area", "IX", "--tanggal", "2026-11-28"]) == 3
     assert zidocs_run(["dossier", "--all", "--tanggal", "28-11-2026"]) == 2
+
+
+def test_zidocs_pages_use_the_office_paper(world, dossier, tmp_path):
+    """Cover, index and placeholder pages are F4 (215 × 330 mm) unless
+    kantor.kertas says A4; evidence pages keep their own size."""
+    from zidocs.office.drawn import A4, F4
+
+    def size(page):
+        return float(page.mediabox.width), float(page.mediabox.height)
+
+    def near(a, b):
+        return abs(a[0] - b[0]) < 1 and abs(a[1] - b[1]) < 1
+
+    pdf, manifest = dossier
+    pages = PdfReader(str(pdf)).pages
+    ours = [1, *manifest["halaman_depan"]["daftar_isi"]]
+    ours += [b["halaman_awal"] for b in manifest["berkas"] if b.get("pengganti")]
+    assert len(ours) >= 4
+    for n in ours:
+        assert near(size(pages[n - 1]), F4), n
+    plan = world["plan"]
+    a4 = plan.model_copy(update={"kantor": plan.kantor.model_copy(update={"kertas": "A4"})})
+    r = build_dossier(world["store"], a4, tmp_path / "out", areas=["V"], tanggal=TANGGAL)
+    pages = PdfReader(str(r.pdf)).pages
+    assert near(size(pages[0]), A4) and near(size(pages[1]), A4)

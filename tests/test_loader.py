@@ -100,7 +100,7 @@ def test_misspelt_key_is_an_error_with_a_suggestion(ws_dir):
     assert schema_findings(ws_dir, KANTOR, change) == [
         f"{KANTOR}:4: galat SKEMA: kunci `nama_singkat` wajib ada di kantor; tambahkan `nama_singkat: …`.",
         f"{KANTOR}:9: galat SKEMA: kunci `nama_singkatt` tidak dikenal di kantor. Mungkin maksudnya "
-        "`nama_singkat`? Kunci yang sah: nama, nama_singkat, kop, sekretariat, tempat.",
+        "`nama_singkat`? Kunci yang sah: nama, nama_singkat, kop, sekretariat, tempat, logo, kertas.",
     ]
 
 

@@ -21,7 +21,7 @@ from zidocs.errors import InputError, PlanInvalid
 from zidocs.plan.check import load_plan
 from zidocs.plan.models import Area, Indikator, Kantor, Komponen, Pejabat, Plan, RencanaAksi
 from zidocs.monev.bukti import baca_tanggal_bukti, tanggal_lokal
-from zidocs.monev.figures import hitung
+from zidocs.monev.figures import alasan_terlambat, hitung
 from zidocs.plan.monev_file import IsianIndikator, MonevFile, Rekomendasi, TindakLanjutRekomendasi
 from zidocs.plan.periode import (
     KODE_PERIODE,
@@ -174,7 +174,13 @@ def test_figures_by_hand():
     assert (a1.jatuh_tempo, a1.selesai, a1.proses, a1.belum, a1.capaian) == (2, 1, 1, 0, Decimal("75.0"))
     assert (a2.jatuh_tempo, a2.selesai, a2.proses, a2.belum, a2.capaian) == (1, 0, 0, 1, Decimal("0.0"))
     assert [b.id for b in fig.rinci] == ["I.1.1", "I.1.2", "II.1.1"]
-    assert [b.id for b in fig.terlambat] == ["II.1.1"]  # I.1.2 has evidence, I.1.1 is done
+    # I.1.1 is done; I.1.2 (March and June, 50 %) keeps its pace of 1/2; II.1.1
+    # (January–December, not filled in: 0 %) is below its pace of 3/12
+    assert [b.id for b in fig.terlambat] == ["II.1.1"]
+    assert [alasan_terlambat(b) for b in fig.terlambat] == ["realisasi 0% di bawah laju 25%"]
+    # due without evidence by the cut-off, whatever the status (II.1.1's file came in April)
+    assert [b.id for b in fig.tanpa_bukti] == ["I.1.1", "II.1.1"]
+    assert (fig.total.tanpa_bukti, fig.total.berbukti, fig.total.kumulatif) == (2, 1, 3)
     assert [b.id for b in fig.diisi_belum_jatuh_tempo] == ["I.1.3"]
     ii = fig.baris[-1]
     assert not ii.diisi and ii.status == "belum" and ii.realisasi == 0
@@ -238,12 +244,19 @@ def test_summary_equals_the_sum_of_the_rows(shape, kode, data):
         cum = [b for b in rows if b.bulan and min(b.bulan) <= per.bulan_akhir]
         assert s.kumulatif == len(cum)
         assert s.berbukti == sum(any(d <= per.akhir for d in bukti[b.id]) for b in cum)
-    for field in ("jatuh_tempo", "selesai", "proses", "belum", "kumulatif", "terlambat", "berbukti"):
+    for field in ("jatuh_tempo", "selesai", "proses", "belum", "kumulatif", "terlambat", "berbukti", "tanpa_bukti"):
         assert getattr(fig.total, field) == sum(getattr(a, field) for a in fig.area)
+    # terlambat: not done and past the final target month, or realisasi below
+    # the share of target months passed (compared without division)
     late = [b.id for b in fig.baris
-            if b.bulan and min(b.bulan) <= per.bulan_akhir and b.status != "selesai"
-            and not any(d <= per.akhir for d in bukti[b.id])]
+            if b.bulan and b.status != "selesai"
+            and (max(b.bulan) <= per.bulan_akhir
+                 or b.realisasi * len(b.bulan) < 100 * sum(m <= per.bulan_akhir for m in b.bulan))]
     assert [b.id for b in fig.terlambat] == late
+    assert all(b.jatuh_tempo_sampai_akhir for b in fig.terlambat)
+    nobukti = [b.id for b in fig.baris if b.bulan and min(b.bulan) <= per.bulan_akhir
+               and not any(d <= per.akhir for d in bukti[b.id])]
+    assert [b.id for b in fig.tanpa_bukti] == nobukti
     assert all((b.status, b.diisi) == ((isian[b.id].status, True) if b.id in isian and isian[b.id].status
                                        else ("belum", False)) for b in fig.baris)
 
@@ -341,3 +354,33 @@ def test_missing_input_file_says_how_to_make_it(ws_dir):
     with pytest.raises(InputError) as exc:
         build_laporan(Workspace(ws_dir), 2026, "TW3")
     assert "Buat dengan `zidocs monev init 2026 --periode TW3`, lalu" in tampil(exc.value.message)
+
+
+# One action, one period: is it terlambat, and why (the definition in zidocs/monev/figures.py).
+TERLAMBAT = [
+    # target months, period, status, realisasi, terlambat?, alasan
+    (frozenset(range(1, 13)), "TW1", "proses", 25, False, None),  # on its pace of 3/12
+    (frozenset(range(1, 13)), "TW1", "proses", 30, False, None),
+    (frozenset(range(1, 13)), "TW1", "proses", 20, True, "realisasi 20% di bawah laju 25%"),
+    (frozenset(range(1, 13)), "TW1", None, None, True, "realisasi 0% di bawah laju 25%"),  # not filled in
+    (frozenset(range(1, 13)), "TW4", "proses", 99, True, "lewat bulan target terakhir"),
+    (frozenset(range(1, 13)), "TW4", "selesai", 100, False, None),
+    (frozenset({3}), "TW1", "proses", 80, True, "lewat bulan target terakhir"),  # March is over at TW1's end
+    (frozenset({4}), "TW1", None, None, False, None),  # not due yet
+    (frozenset({3, 6, 9, 12}), "TW2", "proses", 50, False, None),  # pace 2/4
+    (frozenset({3, 6, 9, 12}), "TW2", "proses", 40, True, "realisasi 40% di bawah laju 50%"),
+    (frozenset({2, 5, 8}), "TW2", "proses", 60, True, "realisasi 60% di bawah laju 66,7%"),
+    (frozenset({2, 5, 8}), "S1", "proses", 70, False, None),
+    (frozenset({2, 5, 8}), "TW3", "selesai", 100, False, None),
+]
+
+
+@pytest.mark.parametrize(("bulan", "kode", "status", "realisasi", "late", "alasan"), TERLAMBAT)
+def test_terlambat_definition(bulan, kode, status, realisasi, late, alasan):
+    plan = small_plan([[[bulan]]])
+    isian = {} if status is None else {"I.1.1": IsianIndikator(status=status, realisasi=realisasi)}
+    fig = hitung(plan, periode(kode, 2026), MonevFile(periode=kode, indikator=isian), {"I.1.1": (D(2026, 1, 5),)})
+    (b,) = fig.baris
+    assert b.terlambat is late and [x.id for x in fig.terlambat] == (["I.1.1"] if late else [])
+    assert (alasan_terlambat(b) if late else None) == alasan
+    assert not fig.tanpa_bukti  # evidence never decides lateness, and this one has a file

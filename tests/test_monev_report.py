@@ -27,6 +27,7 @@ from zidocs.plan.check import load_plan
 from zidocs.monev.report import build_laporan, grafik_png
 from zidocs.text.target_waktu import parse_target_waktu
 from zidocs.plan.workspace import Workspace
+from zidocs.text.markup import plain
 
 from helpers import copy_workspace
 
@@ -60,7 +61,7 @@ indikator:
   I.2.1: {realisasi: 40, status: proses, kendala: Anggaran *website* terbatas, tindak_lanjut: Ajukan revisi anggaran}
   I.4.2: {realisasi: 0, status: belum, kendala: Calon agen belum diusulkan}
   III.1.1: {realisasi: 100, status: selesai}
-  IV.2.1: {realisasi: 62.5, status: proses}
+  IV.2.1: {realisasi: 62.5, status: proses, catatan: Draf dibahas dengan *role model* unit lain}
   V.1.1: {realisasi: 100, status: selesai}
   V.3.2: {realisasi: 20, status: proses}
   VI.1.1: {status: selesai}
@@ -177,7 +178,7 @@ def expected(ws_dir: Path, kode: str) -> dict:
     raw = YAML(typ="safe").load((ws_dir / "plan" / "2026" / f"monev-{kode}.yaml").read_text(encoding="utf-8"))
     rows = raw.get("indikator") or {}
     lo, hi, end = PERIODE[kode]
-    out = {"due": [], "late": []}
+    out = {"due": [], "late": [], "tanpa_bukti": []}
     for ref in plan.indikator_list():
         months = parse_target_waktu(ref.indikator.target_waktu, 2026).bulan
         row = rows.get(ref.kunci) or {}
@@ -186,8 +187,13 @@ def expected(ws_dir: Path, kode: str) -> dict:
         if any(lo <= m <= hi for m in months):
             out["due"].append((ref.id, ref.area.kode, status, row.get("realisasi", 100 if status == "selesai" else 0),
                                n_bukti, ref.kunci in rows))
-        if months and min(months) <= hi and status != "selesai" and n_bukti == 0:
+        realisasi = row.get("realisasi", 100 if status == "selesai" else 0)
+        passed = sum(m <= hi for m in months)
+        # terlambat: not done, and past the final target month or below its own pace
+        if months and status != "selesai" and (max(months) <= hi or realisasi * len(months) < 100 * passed):
             out["late"].append(ref.id)
+        if months and min(months) <= hi and n_bukti == 0:
+            out["tanpa_bukti"].append(ref.id)
     return out
 
 
@@ -211,8 +217,10 @@ def find_tables(doc) -> dict[str, list]:
             out["tindak_lanjut"] = t
         elif "PENANGGUNG JAWAB" in head:
             out["rekomendasi"] = t
-        elif head.startswith("NO ID INDIKATOR"):
+        elif head.startswith("NO ID INDIKATOR") and "ALASAN" in head:
             out["terlambat"] = t
+        elif head.startswith("NO ID INDIKATOR"):
+            out["tanpa_bukti"] = t
     return out
 
 
@@ -275,8 +283,31 @@ def test_overdue_list(built, kode):
     got = [texts(r)[1] for r in tables["terlambat"].rows[1:]]
     assert got == expected(ws_dir, kode)["late"]
     assert [texts(r)[0] for r in tables["terlambat"].rows[1:]] == [str(i) for i in range(1, len(got) + 1)]
+    alasan = [texts(r)[5] for r in tables["terlambat"].rows[1:]]
+    assert all(a == "lewat bulan target terakhir" or re.fullmatch(r"realisasi [\d,]+% di bawah laju [\d,]+%", a)
+               for a in alasan), alasan
+
+
+@pytest.mark.parametrize("kode", ["TW1", "S1"])
+def test_due_without_evidence_list(built, kode):
+    ws_dir, results, _ = built
+    tables = find_tables(Document(str(results[kode].docx)))
+    got = [texts(r)[1] for r in tables["tanpa_bukti"].rows[1:]]
+    assert got == expected(ws_dir, kode)["tanpa_bukti"] == [b.id for b in results[kode].figures.tanpa_bukti]
     if kode == "TW1":  # evidence on the period's last day counts; a day later does not
         assert "II.2.1" not in got and "II.2.2" in got and "I.2.1" not in got
+
+
+def test_catatan_is_printed_under_its_indicator(built):
+    ws_dir, results, _ = built
+    raw = YAML(typ="safe").load((ws_dir / "plan/2026/monev-TW1.yaml").read_text(encoding="utf-8"))
+    notes = {i: r["catatan"] for i, r in (raw.get("indikator") or {}).items() if (r or {}).get("catatan")}
+    assert notes
+    rows = {r[0]: r for r in detail_rows(find_tables(Document(str(results["TW1"].docx)))["rinci"])}
+    for iid, note in notes.items():
+        if iid in rows:
+            assert f"Catatan: {plain(note)}" in rows[iid][1], (iid, rows[iid][1])
+    assert any(i in rows for i in notes)
 
 
 def test_carried_over_recommendations(built):
@@ -324,7 +355,7 @@ def test_report_text_notes_and_italics(built):
     # signature block: place and date, both signers
     sig = doc.tables[-1]
     assert "Bangko, 6 April 2026" in sig.cell(0, 1).text and "Mengetahui," in sig.cell(0, 0).text
-    assert "NIP 197305121998031004" in sig.cell(0, 1).text and "Alber Trisman" in sig.cell(0, 0).text
+    assert "NIP\xa019730512\xa0199803\xa01\xa0004" in sig.cell(0, 1).text and "Alber Trisman" in sig.cell(0, 0).text
 
 
 def test_same_input_same_bytes(built, tmp_path):

@@ -505,3 +505,131 @@ def test_docx_author_is_the_office_when_given(out):
                 zout.writestr(item, part)
         core = core_properties(normalize_docx_bytes(stamped.getvalue(), None))
         assert core["creator"] == "" and core["lastModifiedBy"] == "", core
+
+
+# --- 4. markup everywhere ----------------------------------------------------------------
+
+KOMPONEN_MIRING = "Penerapan *Whistle Blowing System* yang *efektif*"
+BAB_MIRING = "PENDAHULUAN DAN *ROAD MAP*"
+
+
+def pdf_fonts_of(pdf: Path, needle: str) -> set[str]:
+    """The /BaseFont of every text chunk of the PDF containing ``needle``."""
+    fonts: set[str] = set()
+
+    def visit(text, cm, tm, font, size):
+        if needle in text and font is not None:
+            fonts.add(str(font.get("/BaseFont")))
+
+    for page in PdfReader(str(pdf)).pages:
+        page.extract_text(visitor_text=visit)
+    return fonts
+
+
+@pytest.fixture(scope="module")
+def miring(tmp_path_factory) -> Path:
+    """The shipped plan with italics in a KOMPONEN cell and a chapter title,
+    built to DOCX and PDF."""
+    ws = copy_workspace(tmp_path_factory.mktemp("miring") / "ws")
+    ra = ws / "plan/2026/rencana-aksi.yaml"
+    text = ra.read_text(encoding="utf-8")
+    old = '      - no: 4\n        nama: ""\n        indikator:\n          - indikator: "*Whistle Blowing System*'
+    assert old in text
+    ra.write_text(text.replace(old, old.replace('nama: ""', f'nama: "{KOMPONEN_MIRING}"')), encoding="utf-8")
+    kep = ws / "plan/2026/keputusan-rencana-aksi.yaml"
+    text = kep.read_text(encoding="utf-8")
+    assert "    - judul: PENDAHULUAN\n" in text
+    kep.write_text(text.replace("    - judul: PENDAHULUAN\n", f'    - judul: "{BAB_MIRING}"\n'), encoding="utf-8")
+    assert run(["-w", str(ws), "keputusan", "2026", "--pdf"]) == 0
+    return ws / "out" / "2026"
+
+
+def italic_runs(paragraphs) -> list[str]:
+    return [r.text for p in paragraphs for r in p.runs if r.italic]
+
+
+def test_italics_render_in_komponen_cells_and_headings(miring):
+    doc = Document(str(miring / "keputusan-rencana-aksi.docx"))
+    komponen = [c for t in doc.tables for row in t.rows for c in row.cells[1:2]
+                if c.text.startswith("Penerapan Whistle Blowing System")]
+    assert komponen, "KOMPONEN cell not found"
+    assert italic_runs(komponen[0].paragraphs) == ["Whistle Blowing System", "efektif"]
+    assert "*" not in komponen[0].text
+    headings = [p for p in doc.paragraphs if p.text.replace("\xa0", " ") == "PENDAHULUAN DAN ROAD MAP"]
+    assert headings and italic_runs(headings) == ["ROAD\xa0MAP"]
+    # … and the PDF sets them in the italic face.
+    for needle in ("Whistle", "ROAD"):  # "efektif" also prints upright elsewhere
+        fonts = pdf_fonts_of(miring / "keputusan-rencana-aksi.pdf", needle)
+        assert fonts and all("Italic" in f for f in fonts), (needle, fonts)
+
+
+def test_group_headings_and_titles_keep_their_italics():
+    from zidocs.keputusan.context import title_lines
+    from zidocs.text.markup import Rich, Run
+
+    assert Rich.of("Area *role model*").upper().runs == (Run("AREA "), Run("ROLE MODEL", True))
+    assert title_lines("RENCANA *ROAD MAP* TAHUN 2026")[0].runs == (
+        Run("RENCANA "), Run("ROAD MAP", True), Run(" TAHUN\xa02026"))
+    assert [r.plain for r in title_lines(["A B", "C D"])] == ["A\xa0B", "C\xa0D"]
+
+
+# --- 2. long titles as one string ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("stem", DECREES)
+def test_lampiran_title_is_one_string_wrapped_without_a_lone_word(out, stem):
+    """The shipped plan writes each Lampiran title as one string; in the PDF
+    it wraps over several lines, none of them one word alone."""
+    from ruamel.yaml import YAML
+
+    plan = YAML(typ="safe").load((REPO / "plan/2026" / f"{stem.replace('sk-', 'keputusan-')}.yaml").read_text(encoding="utf-8"))
+    judul = plan["lampiran"]["judul"]
+    assert isinstance(judul, str)
+    words = judul.split()
+    pages = subprocess.run(["pdftotext", "-layout", str(out / f"{stem}.pdf"), "-"], capture_output=True, text=True,
+                           check=True).stdout.split("\f")
+    for page in pages:
+        lines = [" ".join(ln.split()) for ln in page.splitlines() if ln.strip()]
+        for i, ln in enumerate(lines):
+            if ln and words[: len(ln.split())] == ln.split():  # the title's first line
+                got, j = [], i
+                while sum(map(len, got)) < len(words) and j < len(lines):
+                    got.append(lines[j].split())
+                    j += 1
+                if sum(got, []) == words:
+                    assert len(got) >= 2, got
+                    assert all(len(g) >= 2 for g in got), got
+                    return
+    pytest.fail(f"Lampiran title not found in {stem}.pdf")
+
+
+# --- 5. one NIP style --------------------------------------------------------------------
+
+NIP_PRINTED = re.compile(r"NIP\xa0\d{8}\xa0\d{6}\xa0\d\xa0\d{3}")
+
+
+def docx_text(path: Path) -> str:
+    with zipfile.ZipFile(path) as z:
+        return "".join(t.text or "" for t in etree.fromstring(z.read("word/document.xml")).iter(f"{W}t"))
+
+
+def test_one_nip_style_across_sk_and_monev(out):
+    """SK Tim Kerja, SK Agen Perubahan and the monev report print every NIP
+    the same way: "NIP 19730512 199803 1 004", never "NIP." or 18 digits in a row."""
+    for name in ("sk-tim-kerja.docx", "sk-agen-perubahan.docx", "monev/monev-TW1.docx"):
+        text = docx_text(out / name)
+        assert NIP_PRINTED.search(text), name
+        assert "NIP." not in text and not re.search(r"NIP\s*\d{18}", text), name
+    pdf = subprocess.run(["pdftotext", str(out / "sk-tim-kerja.pdf"), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    assert re.search(r"NIP\s19730512\s199803\s1\s004", pdf)
+
+
+def test_format_nip():
+    from zidocs.text.nip import format_nip, nip_line
+
+    assert format_nip("197305121998031004") == "19730512\xa0199803\xa01\xa0004"
+    assert format_nip("19730512 199803 1 004") == "19730512\xa0199803\xa01\xa0004"
+    assert format_nip("1985 0722") == "1985 0722"  # not a NIP: as written (check warns)
+    assert format_nip(None) == "" and nip_line(None) == ""
+    assert nip_line("197305121998031004") == "NIP\xa019730512\xa0199803\xa01\xa0004"

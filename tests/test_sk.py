@@ -76,7 +76,12 @@ def table_rows(table: Table) -> list[tuple[str | None, list[str]]]:
 
 
 def person_cell(orang) -> str:
-    return orang.nama + (f"\nNIP. {orang.nip}" if orang.nip else "")
+    """Name, then "NIP 19730512 199803 1 004" (BKN groups, no-break spaces) as every document prints it."""
+    if not orang.nip:
+        return orang.nama
+    d = "".join(orang.nip.split())
+    nip = "\xa0".join((d[:8], d[8:14], d[14], d[15:])) if len(d) == 18 and d.isdigit() else orang.nip.strip()
+    return orang.nama + f"\nNIP\xa0{nip}"
 
 
 # --- SK Tim Kerja: every person once, in the right group ----------------------------------
@@ -258,7 +263,7 @@ lampiran:
 def build_contoh_template(path: Path) -> None:
     """A Lampiran body written by a secretary: docxtpl tags over `data`."""
     doc = Document()
-    for line in ("{%p for baris in lampiran_judul %}", "{{ baris }}", "{%p endfor %}"):
+    for line in ("{%p for baris in lampiran_judul %}", "{{r baris }}", "{%p endfor %}"):
         doc.add_paragraph(line)
     t = doc.add_table(rows=4, cols=2)
     t.style = doc.styles["Table Grid"]
@@ -291,7 +296,7 @@ def test_a_decree_kind_defined_only_in_data_renders_through_the_skeleton(ws_dir,
         assert ("SALINAN" in text) is salinan and ("ttd." in text) is salinan
         assert ("Salinan sesuai dengan aslinya," in text) is salinan
         # … and the kind's own Lampiran body, its data escaped, not interpreted
-        assert "SUSUNAN TIM PENILAI INTERNAL" in text
+        assert "SUSUNAN TIM PENILAI\xa0INTERNAL" in text  # last two words bound (context)
         assert ["Penilai Satu & Rekan", "Ketua"] in cells and ["Penilai Dua", "Anggota"] in cells
     assert run(["-w", str(ws_dir), "nomor", "2026"]) == 0
     assert re.search(r"^ +12  20 Maret 2026  contoh +TIM PENILAI INTERNAL", capsys.readouterr().out, re.M)

@@ -284,12 +284,6 @@ def page_number_header(doc) -> None:
 
 # --- the decree skeleton -------------------------------------------------------
 
-def bound(var: str) -> str:
-    """``{{ var }}`` with its last two words joined by a no-break space, so a
-    wrapped title never ends with one word ("2026") alone on its line."""
-    return "{{ " + var + ".rsplit(' ', 1) | join('\\u00a0') }}"
-
-
 LABEL_W = (3.6, 0.5, 0.8, TEXT_WIDTH_CM - 4.9)  # the label column holds "Memperhatikan"
 
 
@@ -354,6 +348,10 @@ def build_skeleton() -> Document:
     first.add_run("{%p if salinan %}")
     para(body, "SALINAN", "Salinan")
     para(body, "{%p endif %}", "Salinan")
+    # The office's emblem above the kop lines, when kantor.logo names one.
+    para(body, "{%p if logo %}", "Kop")
+    para(body, "{{ logo }}", "Kop")
+    para(body, "{%p endif %}", "Kop")
     para(body, "{%p for baris in kop %}", "Kop")
     para(body, "{{ baris }}", "Kop")
     para(body, "{%p endfor %}", "Kop")
@@ -363,7 +361,7 @@ def build_skeleton() -> Document:
     para(body, "", "Judul Keputusan")
     para(body, "TENTANG", "Judul Keputusan")
     para(body, "", "Judul Keputusan")
-    para(body, bound("judul"), "Judul Keputusan")
+    para(body, "", "Judul Keputusan", "{{r judul }}")
     para(body, "", "Judul Keputusan")
     para(body, "{{ penetap }}", "Judul Keputusan")
     para(body, "", "Judul Keputusan")
@@ -383,7 +381,7 @@ def build_skeleton() -> Document:
     c = t.rows[0].cells
     cell_text(c[0], "MENETAPKAN", "Teks Label")
     cell_text(c[1], ":", "Teks Label")
-    cell_text(c[2], "{{ menetapkan }}", "Teks Label")
+    cell_text(c[2], "", "Teks Label", "{{r menetapkan }}")
     t.cell(1, 0).paragraphs[0].add_run("{%tr for d in diktum %}")
     c = t.rows[2].cells
     cell_text(c[0], "{{ d.label }}", "Teks Label")
@@ -412,7 +410,7 @@ def build_skeleton() -> Document:
     para(body, "LAMPIRAN", "Lampiran Kepala")
     para(body, "KEPUTUSAN {{ kantor_kapital }}", "Lampiran Kepala")
     para(body, "NOMOR {{ nomor }} TAHUN {{ tahun }}", "Lampiran Kepala")
-    para(body, "TENTANG " + bound("judul") + ".", "Lampiran Kepala")
+    para(body, "TENTANG ", "Lampiran Kepala", "{{r judul }}", ".")
     para(body, "", "Normal")
     para(body, "{{p lampiran }}", "Normal")
     para(body, "", "Normal")
@@ -426,7 +424,7 @@ def build_skeleton() -> Document:
 
 def lampiran_heading(doc) -> None:
     para(doc, "{%p for baris in lampiran_judul %}", "Judul Lampiran")
-    para(doc, bound("baris"), "Judul Lampiran")
+    para(doc, "", "Judul Lampiran", "{{r baris }}")
     para(doc, "{%p endfor %}", "Judul Lampiran")
     para(doc, "", "Normal")
 
@@ -434,7 +432,7 @@ def lampiran_heading(doc) -> None:
 def bab_prose(doc) -> None:
     para(doc, "{%p for bab in bab_list %}", "Judul Bab")
     para(doc, "BAB {{ bab.nomor }}", "Judul Bab")
-    para(doc, "{{ bab.judul }}", "Judul Bab")
+    para(doc, "", "Judul Bab", "{{r bab.judul }}")
     para(doc, "{%p for b in bab.baris %}", "Paragraf")
     para(doc, "{%p if b.jenis == 'bagian' %}", "Judul Bagian")
     para(doc, "{{ b.penanda }}\t", "Judul Bagian", "{{r b.teks }}")
@@ -472,7 +470,7 @@ def build_lampiran_rencana_aksi() -> Document:
     # The table chapter starts on a new page so its heading never sits alone.
     para(doc, "BAB {{ bab_tabel_nomor }}", "Judul Bab").paragraph_format.page_break_before = True
     para(doc, "{%p for baris in tabel_judul %}", "Judul Bab")
-    para(doc, bound("baris"), "Judul Bab")
+    para(doc, "", "Judul Bab", "{{r baris }}")
     para(doc, "{%p endfor %}", "Judul Bab")
     para(doc, "", "Normal")
     t = doc.add_table(rows=10, cols=6)
@@ -492,7 +490,9 @@ def build_lampiran_rencana_aksi() -> Document:
     t.cell(5, 0).paragraphs[0].add_run("{%tr for ind in k.indikator %}")
     r = t.rows[6].cells
     cell_text(r[0], "{% vm %}{{ k.penanda }}", "Sel Tengah")
-    cell_text(r[1], "{% vm %}{{ k.nama }}", "Sel Tabel")
+    # docxtpl's vm keeps only its own run to the first row: the rich name
+    # gets the same condition.
+    cell_text(r[1], "{% vm %}", "Sel Tabel", "{%r if loop.first %}", "{{r k.nama }}", "{%r endif %}")
     cell_text(r[2], "", "Sel Tabel", "{{r ind.indikator }}")
     list_cell(r[3], "ind.langkah_aksi")
     list_cell(r[4], "ind.bukti_fisik")
@@ -534,12 +534,12 @@ def person_cells(r) -> None:
     cell_text(r[0], "{{ b.no }}", "Sel Tengah")
     cell_text(r[1], "", "Sel Tabel", "{{r b.nama }}")
     cell_para(r[1], "{%p if b.nip %}", "Sel NIP")
-    cell_para(r[1], "NIP. {{ b.nip }}", "Sel NIP")
+    cell_para(r[1], "{{ b.nip_baris }}", "Sel NIP")
     cell_para(r[1], "{%p endif %}", "Sel NIP")
     cell_text(r[2], "", "Sel Tabel", "{{r b.jabatan }}")
 
 
-TIM_W = (1.0, 5.2, 6.4, 3.9)
+TIM_W = (1.0, 5.6, 6.0, 3.9)  # NAMA holds "NIP 19730512 199803 1 004" (5.0 cm at 10 pt) on one line
 TIM_HEAD = ("NO", "NAMA", "JABATAN", "KEDUDUKAN DALAM TIM")
 
 
@@ -557,7 +557,7 @@ def build_lampiran_tim_kerja() -> Document:
     t.cell(2, 0).paragraphs[0].add_run("{%tr for g in kelompok %}")
     t.cell(3, 0).paragraphs[0].add_run("{%tr if g.judul %}")
     merged = t.cell(4, 0).merge(t.cell(4, 3))
-    cell_text(merged, "{{ g.judul }}", "Sel Kelompok")
+    cell_text(merged, "", "Sel Kelompok", "{{r g.judul }}")
     shade(merged, "F2F2F2")
     keep_row_whole(t.rows[4])
     t.cell(5, 0).paragraphs[0].add_run("{%tr endif %}")
@@ -572,7 +572,7 @@ def build_lampiran_tim_kerja() -> Document:
     return doc
 
 
-AGEN_W = (1.0, 5.2, 5.5, 4.8)
+AGEN_W = (1.0, 5.6, 5.1, 4.8)
 AGEN_HEAD = ("NO", "NAMA", "JABATAN", "AREA/UNIT")
 
 

@@ -180,11 +180,24 @@ def rinci_cells(v: str) -> list[tuple[str, str, str]]:
     ]
 
 
+def catatan_para(cell, v: str) -> None:
+    """The secretary's ``catatan`` under the indicator, when there is one."""
+    bt.cell_para(cell, "{%p if " + v + ".catatan %}", "Sel Tabel")
+    bt.cell_para(cell, "Catatan: ", "Sel Tabel", "{{r " + v + ".catatan }}")
+    bt.cell_para(cell, "{%p endif %}", "Sel Tabel")
+
+
 def cover(doc) -> None:
     first = doc.paragraphs[0] if doc.paragraphs else bt.para(doc)
     first.style = doc.styles["Sampul Judul"]
+    # The office's emblem above the title, when kantor.logo names one, in
+    # the room the blank lines take without it (the cover stays one page).
+    bt.para(doc, "{%p if logo %}", "Sampul Judul")
+    bt.para(doc, "{{ logo }}", "Sampul Judul")
+    bt.para(doc, "{%p else %}", "Sampul Judul")
     for _ in range(5):
         bt.para(doc, "", "Sampul Judul")
+    bt.para(doc, "{%p endif %}", "Sampul Judul")
     bt.para(doc, "LAPORAN", "Sampul Judul")
     bt.para(doc, "PEMANTAUAN DAN EVALUASI", "Sampul Judul")
     bt.para(doc, "PEMBANGUNAN ZONA INTEGRITAS", "Sampul Judul")
@@ -263,6 +276,7 @@ def hasil(doc) -> None:
     bt.cell_text(merged, "{{ area.kode }}. ", "Sel Area", "{{r area.nama }}")
     bt.shade(merged, "F2F2F2")
     loop_rows(t, 3, "b in area.baris", rinci_cells("b"))
+    catatan_para(t.rows[4].cells[1], "b")
     t.cell(6, 0).paragraphs[0].add_run("{%tr endfor %}")
     bt.fixed_widths(t, RINCI_W)
     bt.para(doc, "Target waktu: bulan pelaksanaan menurut target waktu rencana aksi. Bukti: jumlah "
@@ -289,6 +303,7 @@ def hasil(doc) -> None:
                  "ringkasan di atas):", "Pengantar Tabel")
     t = grid_table(doc, RINCI_HEAD, RINCI_W, 3)
     loop_rows(t, 1, "b in sisa", rinci_cells("b"))
+    catatan_para(t.rows[2].cells[1], "b")
     bt.fixed_widths(t, RINCI_W)
     bt.para(doc, "{%p else %}", "Paragraf")
     bt.para(doc, "Tidak ada: semua aksi yang jatuh tempo sebelum periode ini telah selesai, atau periode ini "
@@ -297,18 +312,37 @@ def hasil(doc) -> None:
 
     bagian(doc, "E", "Aksi Terlambat")
     bt.para(doc, "{%p if terlambat %}", "Paragraf")
-    bt.para(doc, "Aksi yang jatuh tempo sampai dengan akhir {{ periode_judul }}, belum selesai, dan belum memiliki "
-                 "bukti dukung sampai dengan {{ batas_bukti }}:", "Pengantar Tabel")
+    bt.para(doc, "Aksi yang belum selesai pada akhir {{ periode_judul }} padahal bulan target terakhirnya sudah "
+                 "lewat, atau yang realisasinya di bawah lajunya sendiri (bagian bulan targetnya yang sudah "
+                 "lewat; aksi Januari–Desember pada akhir Maret: 3 dari 12 bulan, 25%). Ada atau tidaknya "
+                 "bukti dukung tidak menentukan keterlambatan (lihat bagian F):", "Pengantar Tabel")
+    heads = ("NO", "ID", "INDIKATOR", "TARGET WAKTU", "STATUS", "ALASAN")
+    widths = (1.0, 1.4, 6.1, 3.0, 1.8, 3.2)
+    t = grid_table(doc, heads, widths, 3)
+    loop_rows(t, 1, "b in terlambat", [
+        ("Sel Tengah", "{{ b.no }}", ""), ("Sel Tengah", "{{ b.id }}", ""), ("Sel Tabel", "", "b.indikator"),
+        ("Sel Tabel", "{{ b.target_waktu }}", ""), ("Sel Tengah", "{{ b.status }}", ""),
+        ("Sel Tabel", "{{ b.alasan }}", ""),
+    ])
+    bt.fixed_widths(t, widths)
+    bt.para(doc, "{%p else %}", "Paragraf")
+    bt.para(doc, "Tidak ada aksi yang terlambat.", "Paragraf")
+    bt.para(doc, "{%p endif %}", "Paragraf")
+
+    bagian(doc, "F", "Aksi Jatuh Tempo tanpa Bukti Dukung")
+    bt.para(doc, "{%p if tanpa_bukti %}", "Paragraf")
+    bt.para(doc, "Aksi yang jatuh tempo sampai dengan akhir {{ periode_judul }} dan belum memiliki berkas bukti "
+                 "dukung sampai dengan {{ batas_bukti }}, apa pun statusnya:", "Pengantar Tabel")
     heads = ("NO", "ID", "INDIKATOR", "TARGET WAKTU", "STATUS")
     widths = (1.0, 1.4, 8.6, 3.5, 2.0)
     t = grid_table(doc, heads, widths, 3)
-    loop_rows(t, 1, "b in terlambat", [
+    loop_rows(t, 1, "b in tanpa_bukti", [
         ("Sel Tengah", "{{ b.no }}", ""), ("Sel Tengah", "{{ b.id }}", ""), ("Sel Tabel", "", "b.indikator"),
         ("Sel Tabel", "{{ b.target_waktu }}", ""), ("Sel Tengah", "{{ b.status }}", ""),
     ])
     bt.fixed_widths(t, widths)
     bt.para(doc, "{%p else %}", "Paragraf")
-    bt.para(doc, "Tidak ada aksi yang terlambat.", "Paragraf")
+    bt.para(doc, "Semua aksi yang jatuh tempo telah memiliki bukti dukung.", "Paragraf")
     bt.para(doc, "{%p endif %}", "Paragraf")
 
 
@@ -373,7 +407,7 @@ def signer(cell, first_line: str, var: str) -> None:
         bt.cell_para(cell, "", "Tanda Tangan")
     bt.cell_para(cell, "{{ " + var + ".nama }}", "Tanda Tangan Nama")
     bt.cell_para(cell, "{%p if " + var + ".nip %}", "Tanda Tangan")
-    bt.cell_para(cell, "NIP {{ " + var + ".nip }}", "Tanda Tangan")
+    bt.cell_para(cell, "{{ " + var + ".nip_baris }}", "Tanda Tangan")
     bt.cell_para(cell, "{%p endif %}", "Tanda Tangan")
 
 

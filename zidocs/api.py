@@ -38,6 +38,7 @@ from zidocs.bukti.store import (
 from zidocs.bukti.migrasi import MigrasiResult, periksa_bukti
 from zidocs.bukti.migrasi import migrasi as migrasi_kunci
 from zidocs.dossier.build import DossierResult, Progress, build_all, build_dossier
+from zidocs.office.logo import logo_file
 from zidocs.errors import InputError, ZidocsError
 from zidocs.keputusan.build import BuildResult, build_decrees
 from zidocs.monev.data import muat_periode, muat_posisi
@@ -292,9 +293,10 @@ def dossier(
     plan = load_plan(ws, tahun)
     store = _store(ws, create=False)
     outdir = ws.dossier_dir(plan.tahun)
+    logo = logo_file(ws.root, plan.kantor.logo)
     if area is None:
-        return build_all(store, plan, outdir, tanggal=tanggal, progress=progress)
-    return [build_dossier(store, plan, outdir, areas=[area.upper()], tanggal=tanggal, progress=progress)]
+        return build_all(store, plan, outdir, tanggal=tanggal, progress=progress, logo=logo)
+    return [build_dossier(store, plan, outdir, areas=[area.upper()], tanggal=tanggal, progress=progress, logo=logo)]
 
 
 # --- monev ------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from zidocs.text.markup import plain
-from zidocs.monev.figures import Figures, Ringkasan
+from zidocs.monev.figures import Figures, Ringkasan, alasan_terlambat
 from zidocs.text.tanggal import format_tanggal
 from zidocs.monev.report import LABEL_STATUS, angka, bulan_teks
 
@@ -74,19 +74,21 @@ def status_renderable(fig: Figures, *, sumber: str | None, contoh: bool = False)
 
     late = fig.terlambat
     if late:
-        parts.append(Text(f"Aksi terlambat ({len(late)}): jatuh tempo, belum selesai, belum ada bukti", style="bold red"))
-        lt = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-        lt.add_column("ID", no_wrap=True)
-        lt.add_column("Indikator", ratio=3, overflow="fold")
-        lt.add_column("Target waktu", ratio=1, overflow="fold")
-        lt.add_column("Status", no_wrap=True)
-        for b in late:
-            lt.add_row(b.id, plain(b.indikator), bulan_teks(b), LABEL_STATUS[b.status] + ("" if b.diisi else "*"))
+        parts.append(Text(f"Aksi terlambat ({len(late)}): belum selesai, lewat bulan target terakhir atau "
+                          "realisasi di bawah lajunya sendiri", style="bold red"))
+        lt = _daftar(late, ("Alasan", alasan_terlambat))
         parts.append(lt)
-        if any(not b.diisi for b in late):
-            parts.append(Text("* tidak diisi pada isian monev: dihitung belum.", style="dim"))
     else:
         parts.append(Text("Tidak ada aksi terlambat.", style="green"))
+    nobukti = fig.tanpa_bukti
+    if nobukti:
+        parts.append(Text(f"Jatuh tempo tanpa bukti ({len(nobukti)}): belum ada berkas bukti dukung s.d. "
+                          f"{format_tanggal(per.batas_bukti)}", style="bold yellow"))
+        parts.append(_daftar(nobukti))
+    else:
+        parts.append(Text("Semua aksi yang jatuh tempo memiliki bukti dukung.", style="green"))
+    if any(not b.diisi for b in (*late, *nobukti)):
+        parts.append(Text("* tidak diisi pada isian monev: dihitung belum.", style="dim"))
     if fig.tanpa_jadwal:
         parts.append(Text(f"Tanpa bulan tetap ({len(fig.tanpa_jadwal)}), tidak dihitung jatuh tempo: "
                           + ", ".join(f"{b.id} (“{b.target_waktu}”)" for b in fig.tanpa_jadwal), style="dim"))
@@ -95,3 +97,18 @@ def status_renderable(fig: Figures, *, sumber: str | None, contoh: bool = False)
                           "jatuh tempo — perbaiki di rencana aksi: "
                           + ", ".join(f"{b.id} (“{b.target_waktu}”)" for b in fig.tidak_terbaca), style="yellow"))
     return Group(*parts)
+
+
+def _daftar(rows, *extra) -> Table:
+    """ID | Indikator | Target waktu | Status (| extra columns: (label, function of the row))."""
+    lt = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+    lt.add_column("ID", no_wrap=True)
+    lt.add_column("Indikator", ratio=3, overflow="fold")
+    lt.add_column("Target waktu", ratio=1, overflow="fold")
+    lt.add_column("Status", no_wrap=True)
+    for label, _ in extra:
+        lt.add_column(label, ratio=2, overflow="fold")
+    for b in rows:
+        lt.add_row(b.id, plain(b.indikator), bulan_teks(b), LABEL_STATUS[b.status] + ("" if b.diisi else "*"),
+                   *(f(b) for _, f in extra))
+    return lt

@@ -27,6 +27,7 @@ from __future__ import annotations
 import concurrent.futures
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import tempfile
 import time
@@ -37,6 +38,7 @@ from typing import Callable, Sequence
 
 from zidocs import __version__
 from zidocs.office.atomic import atomic_path
+from zidocs.office.drawn import KERTAS
 from zidocs.bukti import halaman as halaman_mod
 from zidocs.office import pesan
 from zidocs.bukti.intake import KIND_BY_MEDIA_TYPE, image_layout
@@ -108,29 +110,30 @@ def build_dossier(
     areas: Sequence[str] | None,
     tanggal: dt.date,
     progress: Progress | None = None,
+    logo: Path | None = None,
 ) -> DossierResult:
     """Build one dossier: ``areas`` (plan codes) or None for all areas combined.
 
     The folder ``outdir`` is replaced as one set (:mod:`zidocs.dossier.publish`)."""
     with Publikasi(outdir) as pub:
-        result = _build_one(store, plan, pub, areas=areas, tanggal=tanggal, progress=progress)
+        result = _build_one(store, plan, pub, areas=areas, tanggal=tanggal, progress=progress, logo=logo)
         pub.publish([result.pdf.name, result.manifest.name])
     return result
 
 
 def build_all(store: BuktiStore, plan: Plan, outdir: Path, *, tanggal: dt.date,
-              progress: Progress | None = None) -> list[DossierResult]:
+              progress: Progress | None = None, logo: Path | None = None) -> list[DossierResult]:
     """One dossier per area, then one for all areas; published together as one set."""
     with Publikasi(outdir) as pub:
-        results = [_build_one(store, plan, pub, areas=[a.kode], tanggal=tanggal, progress=progress)
+        results = [_build_one(store, plan, pub, areas=[a.kode], tanggal=tanggal, progress=progress, logo=logo)
                    for a in plan.rencana_aksi.area]
-        results.append(_build_one(store, plan, pub, areas=None, tanggal=tanggal, progress=progress))
+        results.append(_build_one(store, plan, pub, areas=None, tanggal=tanggal, progress=progress, logo=logo))
         pub.publish([n for r in results for n in (r.pdf.name, r.manifest.name)])
     return results
 
 
 def _build_one(store: BuktiStore, plan: Plan, pub: Publikasi, *, areas: Sequence[str] | None,
-               tanggal: dt.date, progress: Progress | None) -> DossierResult:
+               tanggal: dt.date, progress: Progress | None, logo: Path | None = None) -> DossierResult:
     started = time.perf_counter()
     progress = progress or (lambda stage, done, total: None)
     known = [a.kode for a in plan.rencana_aksi.area]
@@ -155,14 +158,16 @@ def _build_one(store: BuktiStore, plan: Plan, pub: Publikasi, *, areas: Sequence
                      max(sources[e.sha256].pages, 1), sources[e.sha256].alasan)
             for e in entries
         ]
-        first_lines, per_page = pages_mod.lines_per_page()
+        kertas = KERTAS[plan.kantor.kertas]  # the office's paper for zidocs' own pages
+        first_lines, per_page = pages_mod.lines_per_page(kertas)
         if areas is None:
             front_label, judul = "Semua area", ["Seluruh Area", f"{known[0]}–{known[-1]}"]
         else:
             front_label = "Area " + ", ".join(chosen)
             judul = [f"Area {a.kode}. {plain(a.nama)}" for a in plan.rencana_aksi.area if a.kode in chosen]
         layout = layout_dossier(plan, chosen, evidence, front_label=front_label,
-                                row_lines=pages_mod.row_height, first_page_lines=first_lines,
+                                row_lines=functools.partial(pages_mod.row_height, kertas=kertas),
+                                first_page_lines=first_lines,
                                 page_lines=per_page)
         progress("tata letak", 1, 1)
 
@@ -171,9 +176,9 @@ def _build_one(store: BuktiStore, plan: Plan, pub: Publikasi, *, areas: Sequence
         cover = pages_mod.CoverInfo(
             kantor=plan.kantor.nama, judul_area=judul, tahun=plan.tahun, tanggal=tanggal,
             files=layout.files, pages=layout.total_pages, placeholders=len(placeholders),
-            duplicates=sum(1 for p in layout.placements if p.duplikat_dari is not None))
+            duplicates=sum(1 for p in layout.placements if p.duplikat_dari is not None), logo=logo)
         drawn_path = work / "halaman-zidocs.pdf"
-        links = pages_mod.render(drawn_path, cover, layout, placeholders)
+        links = pages_mod.render(drawn_path, cover, layout, placeholders, kertas)
 
         # the manifest (all but the PDF's hash) is known now: its id goes into the PDF
         body = manifest_mod.build(plan=plan, areas=chosen, combined=areas is None, tanggal=tanggal,

@@ -13,6 +13,7 @@ from typing import Any
 from zidocs.text.markup import Rich
 from zidocs.plan.kinds import AGEN_PERUBAHAN, RENCANA_AKSI, TIM_KERJA
 from zidocs.plan.models import Bab, Butir, Daftar, DaftarBlok, KeputusanFile, Orang, Plan, as_list, kedudukan_list
+from zidocs.text.nip import format_nip, nip_line
 from zidocs.text.romawi import ROMAN
 from zidocs.text.tanggal import format_tanggal
 
@@ -35,6 +36,12 @@ def huruf(i: int) -> str:
     return letters[i % 26] * (i // 26 + 1)
 
 
+def title_lines(value: str | list[str] | tuple[str, ...]) -> list[Rich]:
+    """A heading as printed: one string (wrapped by the layout) or, as older
+    plans write it, its lines; each with italics and its last two words bound."""
+    return [Rich.of(t).bound() for t in as_list(value)]
+
+
 def _items(texts: list[str], marker) -> list[dict[str, Any]]:
     return [{"penanda": marker(i), "teks": Rich.of(t)} for i, t in enumerate(texts)]
 
@@ -51,16 +58,17 @@ def decree_context(plan: Plan, jenis: str, *, salinan: bool) -> dict[str, Any]:
     return {
         "salinan": salinan,
         "jenis": jenis,
+        "logo": "",  # the renderer puts the office's logo here when there is one
         "kop": list(kantor.kop),
         "kantor_kapital": kantor_kapital,
         "nomor": kep.nomor,
         "tahun": kep.tahun,
-        "judul": kep.judul,
+        "judul": Rich.of(kep.judul).bound(),
         "penetap": f"{ketua_jabatan} {kantor_kapital},",
         "menimbang": _items(kep.menimbang, lambda i: f"{huruf(i)}."),
         "mengingat": _items(kep.mengingat, lambda i: f"{i + 1}."),
         "memperhatikan": _items(kep.memperhatikan, lambda i: f"{i + 1}."),
-        "menetapkan": f"KEPUTUSAN {kantor_kapital} TENTANG {kep.judul}.",
+        "menetapkan": f"KEPUTUSAN {kantor_kapital} TENTANG " + Rich.of(kep.judul) + ".",
         "diktum": [_diktum(i, d) for i, d in enumerate(kep.diktum)],
         "tempat": kantor.tempat,
         "tanggal": format_tanggal(kep.tanggal),
@@ -86,8 +94,8 @@ def lampiran_context(plan: Plan, jenis: str) -> dict[str, Any]:
     if lamp is None:
         return {}
     return {
-        "lampiran_judul": list(lamp.judul),
-        "bab_list": [{"nomor": ROMAN[i], "judul": bab.judul, "baris": bab_lines(bab)} for i, bab in enumerate(lamp.bab)],
+        "lampiran_judul": title_lines(lamp.judul),
+        "bab_list": [{"nomor": ROMAN[i], "judul": Rich.of(bab.judul).bound(), "baris": bab_lines(bab)} for i, bab in enumerate(lamp.bab)],
         "bab_tabel_nomor": ROMAN[len(lamp.bab)],
         "data": lamp.data,
     }
@@ -128,7 +136,7 @@ def rencana_aksi_context(plan: Plan, jenis: str) -> dict[str, Any]:
     """The Lampiran of the Rencana Aksi decree: prose chapters, then the table."""
     ctx = lampiran_context(plan, jenis)
     ra = plan.rencana_aksi
-    ctx["tabel_judul"] = list(ra.judul)
+    ctx["tabel_judul"] = title_lines(ra.judul)
     ctx["areas"] = [
         {
             "kode": area.kode,
@@ -136,7 +144,7 @@ def rencana_aksi_context(plan: Plan, jenis: str) -> dict[str, Any]:
             "komponen": [
                 {
                     "penanda": f"{k.no}.",
-                    "nama": Rich.of(k.nama).plain,
+                    "nama": Rich.of(k.nama),
                     "indikator": [
                         {
                             "id": f"{area.kode}.{k.no}.{i + 1}",
@@ -157,7 +165,8 @@ def rencana_aksi_context(plan: Plan, jenis: str) -> dict[str, Any]:
 
 
 def _orang_row(no: int, orang: Orang, **extra: Any) -> dict[str, Any]:
-    return {"no": f"{no}.", "nama": Rich.of(orang.nama), "nip": orang.nip or "", "jabatan": Rich.of(orang.jabatan), **extra}
+    return {"no": f"{no}.", "nama": Rich.of(orang.nama), "nip": format_nip(orang.nip), "nip_baris": nip_line(orang.nip),
+            "jabatan": Rich.of(orang.jabatan), **extra}
 
 
 def _area_names(plan: Plan) -> dict[str, str]:
@@ -180,7 +189,8 @@ def tim_kerja_context(plan: Plan, jenis: str) -> dict[str, Any]:
     kelompok: list[dict[str, Any]] = [{"judul": None, "area": None, "baris": []}]
     for no, k in enumerate(places, start=1):
         if k.area is not None and kelompok[-1]["area"] != k.area:
-            judul = f"AREA {k.area}. {Rich.of(names.get(k.area, '')).plain.upper()}".rstrip(". ")
+            nama = Rich.of(names.get(k.area, "")).upper()
+            judul = f"AREA {k.area}. " + nama if nama.plain.strip() else Rich.of(f"AREA {k.area}")
             kelompok.append({"judul": judul, "area": k.area, "baris": []})
         kelompok[-1]["baris"].append(_orang_row(no, plan.orang(k.ref), kedudukan=k.kedudukan))
     ctx["kelompok"] = [g for g in kelompok if g["baris"]]

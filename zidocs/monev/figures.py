@@ -13,8 +13,21 @@ Definitions (also printed in the report's notes):
   the period;
 - *jatuh tempo s.d. akhir periode* (due by the period's end): a target month
   is at or before the period's last month;
-- *terlambat* (overdue): due by the period's end, status not "selesai", and no
-  evidence added on or before the period's end;
+- *terlambat* (behind schedule): status not "selesai" and, at the period's
+  end, either
+  (a) *lewat target akhir*: the action's final target month is at or before
+      the period's last month, or
+  (b) *di bawah laju*: its realisasi is below its own pace, the share of its
+      target months at or before the period's last month
+      (``laju = 100 × months passed / target months``).
+  A year-long action (Januari–Desember) at the end of TW1 has a pace of
+  3/12 = 25 %: with realisasi 25 % or more it is on schedule, whether or not
+  a file has been uploaded yet. An action with one target month has a pace of
+  0 % before that month and 100 % after it, so (b) adds nothing to (a) for it.
+  Evidence does not enter this definition;
+- *jatuh tempo tanpa bukti* (due without evidence): due by the period's end
+  and no evidence file added on or before the evidence cut-off, whatever its
+  status (a "selesai" without evidence is listed too: it cannot be shown);
 - *capaian* (percentage achieved): mean realisasi of the actions due in the
   period, one decimal, half up;
 - *cakupan bukti* (evidence coverage): share of the actions due by the
@@ -52,6 +65,7 @@ class BarisIndikator:
     realisasi: Decimal  # percent
     diisi: bool  # the input states a status for it
     bukti: int  # evidence files added on or before the evidence cut-off
+    bulan_lewat: int = 0  # target months at or before the period's last month
     kendala: str = ""
     tindak_lanjut: str = ""
     catatan: str = ""
@@ -62,8 +76,30 @@ class BarisIndikator:
         return self.bukti > 0
 
     @property
+    def laju(self) -> Decimal:
+        """The action's own pace at the period's end: the share (%) of its
+        target months already passed."""
+        if not self.bulan:
+            return Decimal(0)
+        return Decimal(self.bulan_lewat) * SERATUS / Decimal(len(self.bulan))
+
+    @property
+    def lewat_target_akhir(self) -> bool:
+        """Its final target month is at or before the period's last month."""
+        return bool(self.bulan) and self.bulan_lewat == len(self.bulan)
+
+    @property
+    def di_bawah_laju(self) -> bool:
+        return self.realisasi < self.laju
+
+    @property
     def terlambat(self) -> bool:
-        return self.jatuh_tempo_sampai_akhir and self.status != "selesai" and self.bukti == 0
+        return self.status != "selesai" and (self.lewat_target_akhir or self.di_bawah_laju)
+
+    @property
+    def tanpa_bukti(self) -> bool:
+        """Due by the period's end without any evidence file by the cut-off."""
+        return self.jatuh_tempo_sampai_akhir and self.bukti == 0
 
     @property
     def sisa_sebelumnya(self) -> bool:
@@ -90,6 +126,7 @@ class Ringkasan:
     belum_kumulatif: int = 0
     terlambat: int = 0
     berbukti: int = 0
+    tanpa_bukti: int = 0
 
     @property
     def capaian(self) -> Decimal | None:
@@ -143,6 +180,11 @@ class Figures:
         return tuple(b for b in self.baris if b.terlambat)
 
     @property
+    def tanpa_bukti(self) -> tuple[BarisIndikator, ...]:
+        """Due by the period's end, no evidence by the cut-off."""
+        return tuple(b for b in self.baris if b.tanpa_bukti)
+
+    @property
     def tanpa_jadwal(self) -> tuple[BarisIndikator, ...]:
         """Actions with no fixed month on purpose ("Sesuai kebutuhan",
         "Insidentil", …): never due, and not a mistake."""
@@ -159,6 +201,21 @@ class Figures:
     def diisi_belum_jatuh_tempo(self) -> tuple[BarisIndikator, ...]:
         """Input given for actions not due yet (allowed; not counted)."""
         return tuple(b for b in self.baris if b.diisi and not b.jatuh_tempo_sampai_akhir)
+
+
+def persen_teks(value: Decimal) -> str:
+    """A percentage as written in the documents: "25", "62,5", "33,3"."""
+    q = value.quantize(SATU_DESIMAL, rounding=ROUND_HALF_UP)
+    text = str(int(q)) if q == q.to_integral() else f"{q:f}"
+    return text.replace(".", ",")
+
+
+def alasan_terlambat(b: BarisIndikator) -> str:
+    """Why an action counts as terlambat, in the words the report and
+    `status` print."""
+    if b.lewat_target_akhir:
+        return "lewat bulan target terakhir"
+    return f"realisasi {persen_teks(b.realisasi)}% di bawah laju {persen_teks(b.laju)}%"
 
 
 def _realisasi(isian: IsianIndikator | None) -> tuple[str, Decimal, bool]:
@@ -208,6 +265,7 @@ def hitung(
                 realisasi=realisasi,
                 diisi=diisi,
                 bukti=n_bukti,
+                bulan_lewat=sum(1 for b in bulan if b <= periode.bulan_akhir),
                 kendala=row.kendala if row else "",
                 tindak_lanjut=row.tindak_lanjut if row else "",
                 catatan=row.catatan if row else "",
@@ -241,6 +299,7 @@ def ringkas(kode: str, nama: str, rows: Iterable[BarisIndikator]) -> Ringkasan:
         belum_kumulatif=sum(r.status == "belum" for r in cum),
         terlambat=sum(r.terlambat for r in cum),
         berbukti=sum(r.berbukti for r in cum),
+        tanpa_bukti=sum(r.tanpa_bukti for r in cum),
     )
 
 
@@ -303,11 +362,17 @@ def periksa(fig: Figures) -> None:
         if got != want or a.selesai + a.proses + a.belum != a.jatuh_tempo:
             raise FiguresTidakKonsisten(f"area {a.kode}: ringkasan {got} ≠ baris {want}")
     fields = ("jatuh_tempo", "selesai", "proses", "belum", "realisasi_jumlah", "kumulatif", "selesai_kumulatif",
-              "proses_kumulatif", "belum_kumulatif", "terlambat", "berbukti")
+              "proses_kumulatif", "belum_kumulatif", "terlambat", "berbukti", "tanpa_bukti")
     for name in fields:
         s = sum((getattr(a, name) for a in fig.area), Decimal(0) if name == "realisasi_jumlah" else 0)
         if s != getattr(fig.total, name):
             raise FiguresTidakKonsisten(f"jumlah {name}: {getattr(fig.total, name)} ≠ jumlah area {s}")
     if fig.total.terlambat != len(fig.terlambat):
         raise FiguresTidakKonsisten("jumlah terlambat tidak sama dengan daftar aksi terlambat")
+    if fig.total.tanpa_bukti != len(fig.tanpa_bukti) or any(
+            a.tanpa_bukti + a.berbukti != a.kumulatif for a in (*fig.area, fig.total)):
+        raise FiguresTidakKonsisten("jumlah aksi tanpa bukti tidak sama dengan daftar aksi tanpa bukti")
+    late = {r.id for r in fig.terlambat}
+    if not all(r.jatuh_tempo_sampai_akhir for r in fig.baris if r.id in late):
+        raise FiguresTidakKonsisten("aksi terlambat yang belum jatuh tempo")
     assert set(STATUS) >= {r.status for r in fig.baris}

@@ -22,14 +22,16 @@ from zidocs.office.convert import to_pdf
 from zidocs.office.docxnorm import normalize_docx_bytes
 from zidocs.errors import ConversionError
 from zidocs.office.docxrender import docxtpl, load_template, render_template
+from zidocs.office.logo import logo_file
 from zidocs.text.markup import MarkupError, Rich, Run
 from zidocs.plan.kinds import RENCANA_AKSI
 from zidocs.plan.models import Pejabat, Plan
+from zidocs.text.nip import format_nip, nip_line
 from zidocs.text.tanggal import format_tanggal
 from zidocs.text.target_waktu import format_bulan
 from zidocs.plan.workspace import Workspace
 from zidocs.monev.data import MonevData, muat_periode
-from zidocs.monev.figures import BarisIndikator, Figures, Ringkasan
+from zidocs.monev.figures import BarisIndikator, Figures, Ringkasan, alasan_terlambat
 from zidocs.plan.monev_input import require_lengkap
 from zidocs.plan.monev_file import MonevFile
 from zidocs.plan.periode import periode as periode_of
@@ -42,6 +44,7 @@ WARNA = {"selesai": "#1f4e79", "proses": "#6fa8dc", "belum": "#e3e3e3"}
 WARNA_TEKS = {"selesai": "white", "proses": "black", "belum": "black"}
 GRAFIK_LEBAR_MM = 160
 GRAFIK_DPI = 200
+LOGO_TINGGI_MM = 35  # the emblem on the cover
 
 
 def template_path(ws: Workspace) -> Path:
@@ -102,6 +105,7 @@ def _baris(b: BarisIndikator) -> dict[str, Any]:
         "bukti": b.bukti,
         "kendala": rich(b.kendala),
         "tindak_lanjut": rich(b.tindak_lanjut),
+        "catatan": rich(b.catatan) if b.catatan.strip() else "",
     }
 
 
@@ -112,7 +116,7 @@ def bulan_teks(b: BarisIndikator) -> str:
 
 
 def _pejabat(p: Pejabat) -> dict[str, Any]:
-    return {"nama": p.nama, "nip": p.nip or "", "jabatan": list(p.jabatan)}
+    return {"nama": p.nama, "nip": format_nip(p.nip), "nip_baris": nip_line(p.nip), "jabatan": list(p.jabatan)}
 
 
 _KATA_KECIL = {"dan", "di", "dari", "ke", "untuk", "yang", "pada", "atas", "serta", "dengan", "oleh", "bagi",
@@ -164,6 +168,7 @@ def konteks(plan: Plan, fig: Figures, monev: MonevFile) -> dict[str, Any]:
     sebelumnya = periode_of(fig.sebelumnya, plan.tahun).judul if fig.sebelumnya else ""
     return {
         "contoh": monev.contoh,
+        "logo": "",  # render_monev puts the office's logo here when there is one
         "kop": list(plan.kantor.kop),
         "kantor": plan.kantor.nama,
         "tahun": plan.tahun,
@@ -192,8 +197,13 @@ def konteks(plan: Plan, fig: Figures, monev: MonevFile) -> dict[str, Any]:
         "sisa": [_baris(b) for b in fig.sisa],
         "terlambat": [
             {"no": i, "id": b.id, "indikator": rich(b.indikator), "target_waktu": bulan_teks(b),
-             "status": LABEL_STATUS[b.status]}
+             "status": LABEL_STATUS[b.status], "alasan": alasan_terlambat(b)}
             for i, b in enumerate(fig.terlambat, 1)
+        ],
+        "tanpa_bukti": [
+            {"no": i, "id": b.id, "indikator": rich(b.indikator), "target_waktu": bulan_teks(b),
+             "status": LABEL_STATUS[b.status]}
+            for i, b in enumerate(fig.tanpa_bukti, 1)
         ],
         "sebelumnya_judul": sebelumnya,
         "tindak_lanjut": [
@@ -286,6 +296,9 @@ def render_monev(ws: Workspace, plan: Plan, fig: Figures, monev: MonevFile, *, b
     )
     ctx = konteks(plan, fig, monev)
     ctx["grafik"] = docxtpl.InlineImage(tpl, io.BytesIO(grafik_png(fig)), width=_mm(GRAFIK_LEBAR_MM))
+    logo = logo_file(ws.root, plan.kantor.logo)
+    if logo is not None:
+        ctx["logo"] = docxtpl.InlineImage(tpl, str(logo), height=_mm(LOGO_TINGGI_MM))
     data = render_template(tpl, TEMPLATE, ctx)
     return normalize_docx_bytes(data, build_date, name=f"monev-{fig.periode.kode}.docx", author=plan.kantor.nama)
 

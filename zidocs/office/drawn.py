@@ -14,6 +14,7 @@ pdfmetrics = lazy_import("reportlab.pdfbase.pdfmetrics")
 MM = 72 / 25.4
 A4 = (595.2756, 841.8898)
 F4 = (215 * MM, 330 * MM)  # the paper Indonesian offices print on
+KERTAS = {"F4": F4, "A4": A4}  # kantor.kertas in plan/kantor.yaml → page size
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 

@@ -69,6 +69,11 @@ class Kantor(Model):
     kop: list[str] = Field(min_length=1)  # name lines, capitals, as printed in kop and signature
     sekretariat: list[str] = Field(min_length=1)  # lines of the secretariat's name (salinan block)
     tempat: str  # place of signing, "Bangko"
+    # The office's emblem (PNG or JPEG), relative to the workspace, e.g.
+    # plan/logo.png; drawn above the kop, on the monev and dossier covers.
+    logo: str | None = None
+    # The paper of zidocs' own dossier pages (cover, index, placeholders).
+    kertas: Literal["F4", "A4"] = "F4"
 
 
 class KantorFile(Model):
@@ -133,7 +138,9 @@ class Bab(Model):
 
 
 class Lampiran(Model):
-    judul: list[str] = Field(min_length=1)  # heading lines on the Lampiran's first page
+    # The heading on the Lampiran's first page: one string, wrapped by the
+    # layout; older plans write it as lines (still accepted, printed line by line).
+    judul: str | list[str] = Field(min_length=1)
     bab: list[Bab] = []  # prose chapters; the rencana aksi table follows as the next BAB
     # Free data for a Lampiran template of a new decree kind (rows of a table,
     # …): a new kind is a template plus data, no Python.

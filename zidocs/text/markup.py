@@ -77,6 +77,32 @@ class Rich:
     def plain(self) -> str:
         return "".join(r.text for r in self.runs)
 
+    def upper(self) -> "Rich":
+        """The same runs in capitals (headings printed in capitals keep their italics)."""
+        return Rich(tuple(Run(r.text.upper(), r.italic) for r in self.runs))
+
+    def __add__(self, other: "Rich | str") -> "Rich":
+        more = (Run(other),) if isinstance(other, str) else other.runs
+        return Rich(tuple(r for r in (*self.runs, *more) if r.text))
+
+    def __radd__(self, other: str) -> "Rich":
+        return Rich((Run(other),)) + self
+
+    def bound(self) -> "Rich":
+        """The last two words joined by a no-break space, so a wrapped title
+        never ends with one word ("2026") alone on its line."""
+        cut = self.plain.rstrip().rfind(" ")
+        if cut <= 0:
+            return self
+        out, pos = [], 0
+        for r in self.runs:
+            if pos <= cut < pos + len(r.text):
+                k = cut - pos
+                r = Run(r.text[:k] + "\u00a0" + r.text[k + 1:], r.italic)
+            out.append(r)
+            pos += len(r.text)
+        return Rich(tuple(out))
+
 
 def plain_lenient(text: str) -> str:
     """``plain`` for text that may not parse (evidence notes, a plan being

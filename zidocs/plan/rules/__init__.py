@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from zidocs.plan.findings import Finding
 from zidocs.plan.loader import PlanSource
-from zidocs.plan.rules import keputusan, kunci, rujukan, struktur, teks, tim
+from zidocs.plan.rules import kantor, keputusan, kunci, rujukan, struktur, teks, tim
 
-RULES = (teks.check, struktur.check, kunci.check, keputusan.check, rujukan.check, tim.check)
+RULES = (teks.check, struktur.check, kunci.check, keputusan.check, rujukan.check, tim.check, kantor.check)
 
 
 def run_all(src: PlanSource) -> list[Finding]:
