@@ -72,14 +72,15 @@ def test_evidence_and_dossier_use_the_workspace_store(ws, tmp_path):
     assert [r.pdf for r in results] == [ws.dossier_dir(2026) / "dossier-area-V.pdf"]
     later = NOW + dt.timedelta(hours=1)
     before, after = api.bukti_move(ws, entry.id, "V.1.2", now=later, oleh="Sari")
-    assert (before.indikator, after.indikator) == ("V.1.1", "V.1.2")
+    ids = api.indikator_ids(ws, 2026)  # the store files evidence by kunci
+    assert (ids[before.indikator], ids[after.indikator]) == ("V.1.1", "V.1.2")
     _, edited = api.bukti_edit(ws, entry.id, tanggal=dt.date(2026, 3, 2), now=later, oleh="Sari")
     assert edited.tanggal == "2026-03-02" and edited.keterangan == "rapat"
     removed = api.bukti_remove(ws, entry.id, now=later, oleh="Sari")
     assert removed.entry.id == entry.id
     assert api.bukti_list(ws, 2026)[1].files == 0
     assert [r.entry.id for r in api.bukti_sampah(ws)] == [entry.id]
-    assert api.bukti_restore(ws, entry.id, now=later, oleh="Sari").indikator == "V.1.2"
+    assert api.indikator_ids(ws, 2026)[api.bukti_restore(ws, entry.id, now=later, oleh="Sari").indikator] == "V.1.2"
     assert [p.aksi for p in api.bukti_riwayat(ws, entry.id)] == ["tambah", "pindah", "ubah", "hapus", "pulihkan"]
     assert api.bukti_periksa(ws, 2026).ok
     _, _, belum = api.bukti_belum(ws, 2026, area="V")

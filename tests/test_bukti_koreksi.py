@@ -51,6 +51,11 @@ def sha(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def k(plan, iid: str) -> str:
+    """The kunci the store files indicator ``iid`` under."""
+    return next(r.kunci for r in plan.indikator_list() if r.id == iid)
+
+
 # --- trash ---------------------------------------------------------------------------------------
 
 
@@ -82,7 +87,7 @@ def test_restore_refuses_a_second_copy_under_the_same_indicator(store, plan, fil
     again = add_bukti(store, plan, [files["laporan"]], indikator="V.1.1", now=NOW).items[0].entry
     with pytest.raises(BuktiBentrok) as exc:
         store.restore(e.id)
-    assert f"sudah tercatat untuk V.1.1 sebagai bukti ID {again.id}" in exc.value.message
+    assert f"sudah tercatat untuk {k(plan, 'V.1.1')} sebagai bukti ID {again.id}" in exc.value.message
     assert exc.value.exit_code == ExitCode.BUKTI_DITOLAK
 
 
@@ -108,14 +113,14 @@ def test_emptying_the_trash_is_for_good(store, plan, files):
 def test_move_and_edit(store, plan, files):
     e = add_bukti(store, plan, [files["laporan"]], indikator="V.1.1", now=NOW, keterangan="rapat").items[0].entry
     before, after = move_bukti(store, plan, e.id, "v.2.1", now=NOW, oleh="Budi")
-    assert (before.indikator, after.indikator) == ("V.1.1", "V.2.1")
-    assert store.get(e.id).indikator == "V.2.1" and store.entries(area="V")[0].sha256 == e.sha256
+    assert (before.indikator, after.indikator) == (k(plan, "V.1.1"), k(plan, "V.2.1"))  # rows hold kunci
+    assert store.get(e.id).indikator == k(plan, "V.2.1") and store.entries()[0].sha256 == e.sha256
     with pytest.raises(BuktiError, match="Indikator 'V.9.9' tidak ada"):
         move_bukti(store, plan, e.id, "V.9.9", now=NOW)
-    with pytest.raises(BuktiBentrok, match="sudah tercatat untuk V.2.1"):
+    with pytest.raises(BuktiBentrok, match=f"sudah tercatat untuk {k(plan, 'V.2.1')}"):
         move_bukti(store, plan, e.id, "V.2.1", now=NOW)
     other = add_bukti(store, plan, [files["laporan"]], indikator="V.1.1", now=NOW).items[0].entry
-    with pytest.raises(BuktiBentrok, match=f"sudah tercatat untuk V.2.1 sebagai bukti ID {e.id}"):
+    with pytest.raises(BuktiBentrok, match=f"sudah tercatat untuk {k(plan, 'V.2.1')} sebagai bukti ID {e.id}"):
         move_bukti(store, plan, other.id, "V.2.1", now=NOW)
     _, after = edit_bukti(store, plan, e.id, keterangan="notulen rapat 12 Maret", tanggal=D(2026, 3, 12), now=NOW)
     assert (after.keterangan, after.tanggal) == ("notulen rapat 12 Maret", "2026-03-12")
@@ -146,14 +151,14 @@ def test_moving_and_redating_change_the_monev_figures_as_documented(store, plan,
         return {r.id: r.bukti for r in fig.baris if r.bukti}
 
     e = add_bukti(store, plan, [files["laporan"]], indikator="V.1.1", now=NOW).items[0].entry
-    assert tanggal_bukti(store.root, 2026, tz=WIB) == {"V.1.1": (D(2026, 4, 2),)}
+    assert tanggal_bukti(store.root, 2026, tz=WIB) == {k(plan, "V.1.1"): (D(2026, 4, 2),)}
     assert counts() == {}  # uploaded in April: not evidence for TW1
     edit_bukti(store, plan, e.id, tanggal=D(2026, 3, 28), now=NOW)
     assert counts() == {"V.1.1": 1}
     move_bukti(store, plan, e.id, "V.2.2", now=NOW)
     assert counts() == {"V.2.2": 1}
     f = add_bukti(store, plan, [files["foto"]], indikator="V.2.2", now=NOW, tanggal=D(2026, 1, 15)).items[0].entry
-    assert tanggal_bukti(store.root, 2026) == {"V.2.2": (D(2026, 1, 15), D(2026, 3, 28))}
+    assert tanggal_bukti(store.root, 2026) == {k(plan, "V.2.2"): (D(2026, 1, 15), D(2026, 3, 28))}
     assert counts() == {"V.2.2": 2}
     store.remove(f.id)  # in the trash: no longer evidence
     assert counts() == {"V.2.2": 1}
@@ -166,7 +171,7 @@ def test_tanggal_bukti_is_read_only_and_creates_nothing(tmp_path, store, plan, f
     assert tanggal_bukti(tmp_path / "tidak-ada", 2026) == {} and not (tmp_path / "tidak-ada").exists()
     add_bukti(store, plan, [files["laporan"]], indikator="V.1.1", now=NOW)
     before = store.db_path.read_bytes()
-    assert tanggal_bukti(store.root, 2026, tz=dt.timezone.utc) == {"V.1.1": (D(2026, 4, 2),)}
+    assert tanggal_bukti(store.root, 2026, tz=dt.timezone.utc) == {k(plan, "V.1.1"): (D(2026, 4, 2),)}
     assert store.db_path.read_bytes() == before
 
 
@@ -195,7 +200,7 @@ def test_every_change_is_recorded_with_who_when_what(store, plan, files, monkeyp
         ("kosongkan", "Sari", e.id, "2026-04-02T04:00:00+00:00"),
     ]
     what = {p.aksi: p.rincian for p in store.riwayat(e.id)}
-    assert what["pindah"] == {"indikator": ["V.1.1", "V.1.2"]}
+    assert what["pindah"]["indikator"] == [k(plan, "V.1.1"), k(plan, "V.1.2")]
     assert what["ubah"] == {"keterangan": ["", "foto kegiatan"]}
     assert what["tambah"]["sha256"] == e.sha256 and what["tambah"]["tanggal"] == "2026-03-02"
     import getpass
@@ -237,12 +242,12 @@ def test_a_schema_1_registry_is_migrated_keeping_its_rows(tmp_path, plan, files)
     (e,) = store.entries()
     assert (e.id, e.nama_asli, e.tanggal) == (1, "laporan.pdf", None)
     con = sqlite3.connect(root / REGISTRY)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 3
     assert {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")} >= {
         "bukti", "sampah", "riwayat", "blob_tertunda"}
     con.close()
     (m,) = store.riwayat()
-    assert (m.aksi, m.rincian) == ("migrasi", {"skema_dari": 1, "skema_ke": 2})
+    assert (m.aksi, m.rincian) == ("migrasi", {"skema_dari": 1, "skema_ke": 3})
     store.remove(1)
     store.restore(1)
     add_bukti(store, plan, [files["foto"]], indikator="V.1.1", now=NOW)

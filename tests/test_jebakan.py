@@ -134,8 +134,8 @@ def test_no_fixed_month_is_reported_apart_from_unreadable(ws_dir):
     text = [p.text for p in doc.paragraphs]
     assert ("Tanpa bulan tetap (dilaksanakan sesuai kebutuhan atau terus-menerus), sehingga tidak dihitung jatuh "
             "tempo: I.1.1 (“Sesuai kebutuhan”).") in text
-    assert ("Tidak terjadwal karena target waktunya tidak terbaca atau di luar tahun rencana (perbaiki di rencana "
-            "aksi; lihat `zidocs check`): II.1.1 (“Januari 2016”), III.2.2 (“Januari 202”).") in text
+    assert ("Tidak terjadwal karena target waktunya tidak terbaca atau di luar tahun rencana (perlu diperbaiki di "
+            "rencana aksi): II.1.1 (“Januari 2016”), III.2.2 (“Januari 202”).") in text
 
 
 def test_unreadable_target_is_an_error(ws_dir):

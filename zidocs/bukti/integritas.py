@@ -195,7 +195,7 @@ def periksa(store: BuktiStore, plan: Plan | None = None) -> LaporanPeriksa:
                                 f"{len(leftovers)} berkas/folder kerja sementara di tmp/ dari pekerjaan yang "
                                 "terhenti; dihapus otomatis oleh perubahan berikutnya."))
         if plan is not None:
-            known = {ref.id for ref in plan.indikator_list()}
+            known = {ref.kunci for ref in plan.indikator_list() if ref.kunci}  # rows hold kunci
             for table, r in rows:
                 if table == "bukti" and r["tahun"] == plan.tahun and r["indikator"] not in known:
                     found.append(Temuan("peringatan", "INDIKATOR-LUAR-RENCANA",
@@ -524,7 +524,8 @@ def format_perubahan(p: Perubahan) -> str:
     elif p.aksi in ("hapus", "pulihkan", "kosongkan"):
         detail = f"{r.get('nama_asli')} ({r.get('indikator')})"
     elif p.aksi in ("pindah", "ubah"):
-        detail = "; ".join(f"{k} {_v(a)} → {_v(b)}" for k, (a, b) in sorted(r.items()))
+        detail = "; ".join(f"{k} {_v(a)} → {_v(b)}" for k, (a, b) in sorted(r.items())
+                           if k != "indikator_teks")  # kept in the registry; the indicator says it
     elif p.aksi == "impor":
         detail = f"arsip {r.get('arsip')} (dibuat {r.get('dibuat')})"
     elif p.aksi == "migrasi":

@@ -108,15 +108,15 @@ def list_command(
     plan, data = api.bukti_list(workspace(ctx, bukti), tahun, area=area)
     table = Table(title=f"Bukti dukung {plan.kantor.nama_singkat} tahun {plan.tahun}"
                         + (f" — area {area.upper()}" if area else ""))
-    for col in ("Indikator", "Kunci", "ID", "Berkas", "Hal.", "Tanggal", "Catatan"):
-        table.add_column(col, no_wrap=col in ("Indikator", "Kunci", "ID", "Hal."))
+    for col in ("Indikator", "ID", "Berkas", "Hal.", "Tanggal", "Catatan"):
+        table.add_column(col, no_wrap=col in ("Indikator", "ID", "Hal."))
     for row in data.rows:
         if not row.entries:
-            table.add_row(row.indikator, row.kunci or "-", "", "[red]belum ada bukti[/red]", "", "", "")
+            table.add_row(row.indikator, "", "[red]belum ada bukti[/red]", "", "", "")
         for k, e in enumerate(row.entries):
             catatan = "; ".join(filter(None, [e.keterangan, e.catatan]))
-            table.add_row(row.indikator if k == 0 else "", (row.kunci or "-") if k == 0 else "", str(e.id),
-                          e.nama_asli, str(e.halaman), _tanggal_cell(e), catatan)
+            table.add_row(row.indikator if k == 0 else "", str(e.id), e.nama_asli, str(e.halaman),
+                          _tanggal_cell(e), catatan)
     out = _out()
     out.print(table)
     out.print(f"{data.with_evidence} dari {data.total} indikator sudah ada buktinya; "
@@ -332,9 +332,17 @@ def riwayat_command(
     bukti: BuktiOpt = None,
 ) -> None:
     """Tampilkan riwayat perubahan penyimpanan bukti: siapa, kapan, apa."""
+    ws = workspace(ctx, bukti)
+    try:  # the history names indicators by kunci; show the printed IDs of the current plan
+        ids = api.indikator_ids(ws)
+    except ZidocsError:
+        ids = {}
     out = _out()
-    for p in api.bukti_riwayat(workspace(ctx, bukti), id):
-        out.print(format_perubahan(p))
+    for p in api.bukti_riwayat(ws, id):
+        line = format_perubahan(p)
+        for kunci, kode in ids.items():
+            line = line.replace(kunci, kode)
+        out.print(line)
 
 
 @bukti_app.command("periksa")
