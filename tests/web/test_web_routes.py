@@ -247,9 +247,9 @@ def test_pemeriksaan_lists_findings_with_links_to_the_indicator(client_as):
     html = r.content.decode()
     report = api.check(api.Workspace(Path(__import__("conftest").WS)))
     assert r.status_code == 200 and f"{len(report.warnings)} peringatan" in html
-    # the shipped plan warns about “survey” at area[6].komponen[3].indikator[3]: VI.3.3
-    assert "area[6].komponen[3].indikator[3].indikator" in html
-    assert '<a href="/indikator/VI.3.3">indikator VI.3.3</a>' in html
+    # the shipped plan warns about “survey” first at area[6].komponen[3].indikator[1]: VI.3.2
+    assert "area[6].komponen[3].indikator[1].indikator" in html
+    assert '<a href="/indikator/VI.3.2">indikator VI.3.2</a>' in html
 
 
 def test_library_error_page_renders_action_as_link(client_as, ws):
