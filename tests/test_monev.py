@@ -378,8 +378,9 @@ TERLAMBAT = [
 @pytest.mark.parametrize(("bulan", "kode", "status", "realisasi", "late", "alasan"), TERLAMBAT)
 def test_terlambat_definition(bulan, kode, status, realisasi, late, alasan):
     plan = small_plan([[[bulan]]])
-    isian = {} if status is None else {"I.1.1": IsianIndikator(status=status, realisasi=realisasi)}
-    fig = hitung(plan, periode(kode, 2026), MonevFile(periode=kode, indikator=isian), {"I.1.1": (D(2026, 1, 5),)})
+    k = plan.indikator_list()[0].kunci  # monev entries and evidence name the indicator by kunci
+    isian = {} if status is None else {k: IsianIndikator(status=status, realisasi=realisasi)}
+    fig = hitung(plan, periode(kode, 2026), MonevFile(periode=kode, indikator=isian), {k: (D(2026, 1, 5),)})
     (b,) = fig.baris
     assert b.terlambat is late and [x.id for x in fig.terlambat] == (["I.1.1"] if late else [])
     assert (alasan_terlambat(b) if late else None) == alasan

@@ -301,7 +301,8 @@ def test_due_without_evidence_list(built, kode):
 def test_catatan_is_printed_under_its_indicator(built):
     ws_dir, results, _ = built
     raw = YAML(typ="safe").load((ws_dir / "plan/2026/monev-TW1.yaml").read_text(encoding="utf-8"))
-    notes = {i: r["catatan"] for i, r in (raw.get("indikator") or {}).items() if (r or {}).get("catatan")}
+    ids = {k: r.id for k, r in load_plan(ws_dir, 2026).indikator_by_kunci().items()}  # entries are keyed by kunci
+    notes = {ids[k]: r["catatan"] for k, r in (raw.get("indikator") or {}).items() if (r or {}).get("catatan")}
     assert notes
     rows = {r[0]: r for r in detail_rows(find_tables(Document(str(results["TW1"].docx)))["rinci"])}
     for iid, note in notes.items():

@@ -533,7 +533,7 @@ def miring(tmp_path_factory) -> Path:
     ws = copy_workspace(tmp_path_factory.mktemp("miring") / "ws")
     ra = ws / "plan/2026/rencana-aksi.yaml"
     text = ra.read_text(encoding="utf-8")
-    old = '      - no: 4\n        nama: ""\n        indikator:\n          - indikator: "*Whistle Blowing System*'
+    old = '      - no: 4\n        nama: ""\n        indikator:\n          - kunci: i48f3c354\n            indikator: "*Whistle Blowing System*'
     assert old in text
     ra.write_text(text.replace(old, old.replace('nama: ""', f'nama: "{KOMPONEN_MIRING}"')), encoding="utf-8")
     kep = ws / "plan/2026/keputusan-rencana-aksi.yaml"
