@@ -606,58 +606,43 @@ class BuktiStore:
         """Move one row to the trash (``sampah``); its blobs stay until the trash is emptied."""
         when = _stamp(now or dt.datetime.now(dt.timezone.utc))
         who = pengguna(oleh)
-        with self.lock(), self._connect() as con:
-            con.execute("BEGIN IMMEDIATE")
-            try:
-                row = con.execute("SELECT * FROM bukti WHERE id = ?", (entry_id,)).fetchone()
-                if row is None:
-                    con.execute("ROLLBACK")
-                    self.get(entry_id)  # raises the right message
-                entry = _entry(row)
-                cols = ", ".join(ENTRY_COLUMNS)
-                con.execute(f"INSERT INTO sampah ({cols}, dihapus, dihapus_oleh) "
-                            f"SELECT {cols}, ?, ? FROM bukti WHERE id = ?", (when, who, entry_id))
-                con.execute("DELETE FROM bukti WHERE id = ?", (entry_id,))
-                _log(con, when, who, "hapus", entry_id, {"indikator": entry.indikator, "nama_asli": entry.nama_asli,
-                                                         "sha256": entry.sha256})
-                con.execute("COMMIT")
-            except BaseException:
-                if con.in_transaction:
-                    con.execute("ROLLBACK")
-                raise
+        with self.lock(), self._connect() as con, _immediate(con):
+            row = con.execute("SELECT * FROM bukti WHERE id = ?", (entry_id,)).fetchone()
+            if row is None:
+                self.get(entry_id)  # raises the right message
+            entry = _entry(row)
+            cols = ", ".join(ENTRY_COLUMNS)
+            con.execute(f"INSERT INTO sampah ({cols}, dihapus, dihapus_oleh) "
+                        f"SELECT {cols}, ?, ? FROM bukti WHERE id = ?", (when, who, entry_id))
+            con.execute("DELETE FROM bukti WHERE id = ?", (entry_id,))
+            _log(con, when, who, "hapus", entry_id, {"indikator": entry.indikator, "nama_asli": entry.nama_asli,
+                                                     "sha256": entry.sha256})
         return RemoveResult(entry, ())
 
     def restore(self, entry_id: int, *, now: dt.datetime | None = None, oleh: str | None = None) -> BuktiEntry:
         """Bring a removed row back from the trash, under its old ID."""
         when = _stamp(now or dt.datetime.now(dt.timezone.utc))
         who = pengguna(oleh)
-        with self.lock(), self._connect() as con:
-            con.execute("BEGIN IMMEDIATE")
-            try:
-                row = con.execute("SELECT * FROM sampah WHERE id = ?", (entry_id,)).fetchone()
-                if row is None:
-                    active = con.execute("SELECT 1 FROM bukti WHERE id = ?", (entry_id,)).fetchone()
-                    raise BuktiTidakDitemukan(
-                        f"Bukti ID {entry_id} tidak ada di sampah" + (" (bukti itu masih berlaku)." if active else
-                        ". Lihat isi sampah dengan ⟦bukti-sampah⟧."))
-                entry = _sampah(row).entry
-                same = con.execute("SELECT id FROM bukti WHERE tahun = ? AND indikator = ? AND sha256 = ?",
-                                   (entry.tahun, entry.indikator, entry.sha256)).fetchone()
-                if same is not None:
-                    raise BuktiBentrok(
-                        f"Bukti ID {entry_id} ({entry.nama_asli}) tidak dipulihkan: isi yang sama sudah tercatat "
-                        f"untuk {entry.indikator} sebagai bukti ID {same[0]}. Tidak ada yang perlu dipulihkan; "
-                        "kosongkan dari sampah bila tidak diperlukan lagi.")
-                cols = ", ".join(ENTRY_COLUMNS)
-                con.execute(f"INSERT INTO bukti ({cols}) SELECT {cols} FROM sampah WHERE id = ?", (entry_id,))
-                con.execute("DELETE FROM sampah WHERE id = ?", (entry_id,))
-                _log(con, when, who, "pulihkan", entry_id, {"indikator": entry.indikator,
-                                                            "nama_asli": entry.nama_asli})
-                con.execute("COMMIT")
-            except BaseException:
-                if con.in_transaction:
-                    con.execute("ROLLBACK")
-                raise
+        with self.lock(), self._connect() as con, _immediate(con):
+            row = con.execute("SELECT * FROM sampah WHERE id = ?", (entry_id,)).fetchone()
+            if row is None:
+                active = con.execute("SELECT 1 FROM bukti WHERE id = ?", (entry_id,)).fetchone()
+                raise BuktiTidakDitemukan(
+                    f"Bukti ID {entry_id} tidak ada di sampah" + (" (bukti itu masih berlaku)." if active else
+                    ". Lihat isi sampah dengan ⟦bukti-sampah⟧."))
+            entry = _sampah(row).entry
+            same = con.execute("SELECT id FROM bukti WHERE tahun = ? AND indikator = ? AND sha256 = ?",
+                               (entry.tahun, entry.indikator, entry.sha256)).fetchone()
+            if same is not None:
+                raise BuktiBentrok(
+                    f"Bukti ID {entry_id} ({entry.nama_asli}) tidak dipulihkan: isi yang sama sudah tercatat "
+                    f"untuk {entry.indikator} sebagai bukti ID {same[0]}. Tidak ada yang perlu dipulihkan; "
+                    "kosongkan dari sampah bila tidak diperlukan lagi.")
+            cols = ", ".join(ENTRY_COLUMNS)
+            con.execute(f"INSERT INTO bukti ({cols}) SELECT {cols} FROM sampah WHERE id = ?", (entry_id,))
+            con.execute("DELETE FROM sampah WHERE id = ?", (entry_id,))
+            _log(con, when, who, "pulihkan", entry_id, {"indikator": entry.indikator,
+                                                        "nama_asli": entry.nama_asli})
         return entry
 
     def empty_trash(self, ids: Sequence[int] | None = None, *, now: dt.datetime | None = None,
@@ -715,15 +700,9 @@ class BuktiStore:
         (zidocs.bukti.migrasi); blobs are untouched."""
         if not changes:
             return
-        with self.lock(), self._connect() as con:
-            con.execute("BEGIN IMMEDIATE")
-            try:
-                con.executemany("UPDATE bukti SET indikator = ?, indikator_teks = ? WHERE id = ?",
-                                [(ind, teks, rid) for rid, ind, teks in changes])
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
+        with self.lock(), self._connect() as con, _immediate(con):
+            con.executemany("UPDATE bukti SET indikator = ?, indikator_teks = ? WHERE id = ?",
+                            [(ind, teks, rid) for rid, ind, teks in changes])
 
     def edit(self, entry_id: int, *, keterangan: str | None = None, tanggal=TETAP,
              now: dt.datetime | None = None, oleh: str | None = None) -> tuple[BuktiEntry, BuktiEntry]:
@@ -740,36 +719,42 @@ class BuktiStore:
     def _update(self, entry_id: int, aksi: str, now, oleh, **changes) -> tuple[BuktiEntry, BuktiEntry]:
         when = _stamp(now or dt.datetime.now(dt.timezone.utc))
         who = pengguna(oleh)
-        with self.lock(), self._connect() as con:
-            con.execute("BEGIN IMMEDIATE")
-            try:
-                row = con.execute("SELECT * FROM bukti WHERE id = ?", (entry_id,)).fetchone()
-                if row is None:
-                    con.execute("ROLLBACK")
-                    self.get(entry_id)
-                before = _entry(row)
-                if "indikator" in changes:
-                    if changes["indikator"] == before.indikator:
-                        raise BuktiBentrok(f"Bukti ID {entry_id} sudah tercatat untuk {before.indikator}; "
-                                           "tidak ada yang dipindahkan.")
-                    same = con.execute("SELECT id FROM bukti WHERE tahun = ? AND indikator = ? AND sha256 = ?",
-                                       (before.tahun, changes["indikator"], before.sha256)).fetchone()
-                    if same is not None:
-                        raise BuktiBentrok(
-                            f"Bukti ID {entry_id} ({before.nama_asli}) tidak dipindahkan: isi yang sama sudah "
-                            f"tercatat untuk {changes['indikator']} sebagai bukti ID {same[0]}. Hapus salah "
-                            f"satunya dengan ⟦bukti-remove|ID⟧.")
-                sets = ", ".join(f"{k} = ?" for k in changes)
-                con.execute(f"UPDATE bukti SET {sets} WHERE id = ?", (*changes.values(), entry_id))
-                after = _entry(con.execute("SELECT * FROM bukti WHERE id = ?", (entry_id,)).fetchone())
-                _log(con, when, who, aksi, entry_id,
-                     {k: [getattr(before, k), getattr(after, k)] for k in changes})
-                con.execute("COMMIT")
-            except BaseException:
-                if con.in_transaction:
-                    con.execute("ROLLBACK")
-                raise
+        with self.lock(), self._connect() as con, _immediate(con):
+            row = con.execute("SELECT * FROM bukti WHERE id = ?", (entry_id,)).fetchone()
+            if row is None:
+                self.get(entry_id)
+            before = _entry(row)
+            if "indikator" in changes:
+                if changes["indikator"] == before.indikator:
+                    raise BuktiBentrok(f"Bukti ID {entry_id} sudah tercatat untuk {before.indikator}; "
+                                       "tidak ada yang dipindahkan.")
+                same = con.execute("SELECT id FROM bukti WHERE tahun = ? AND indikator = ? AND sha256 = ?",
+                                   (before.tahun, changes["indikator"], before.sha256)).fetchone()
+                if same is not None:
+                    raise BuktiBentrok(
+                        f"Bukti ID {entry_id} ({before.nama_asli}) tidak dipindahkan: isi yang sama sudah "
+                        f"tercatat untuk {changes['indikator']} sebagai bukti ID {same[0]}. Hapus salah "
+                        f"satunya dengan ⟦bukti-remove|ID⟧.")
+            sets = ", ".join(f"{k} = ?" for k in changes)
+            con.execute(f"UPDATE bukti SET {sets} WHERE id = ?", (*changes.values(), entry_id))
+            after = _entry(con.execute("SELECT * FROM bukti WHERE id = ?", (entry_id,)).fetchone())
+            _log(con, when, who, aksi, entry_id,
+                 {k: [getattr(before, k), getattr(after, k)] for k in changes})
         return before, after
+
+
+@contextlib.contextmanager
+def _immediate(con: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction: BEGIN IMMEDIATE, COMMIT at the end, ROLLBACK on
+    any exception (a user's Ctrl-C included), so no half-change is ever kept."""
+    con.execute("BEGIN IMMEDIATE")
+    try:
+        yield con
+        con.execute("COMMIT")
+    except BaseException:
+        if con.in_transaction:
+            con.execute("ROLLBACK")
+        raise
 
 
 def _entry(row: sqlite3.Row) -> BuktiEntry:
