@@ -1,4 +1,4 @@
-"""Bench: `zidocs keputusan 2026` with and without --pdf, on the shipped plan.
+"""Bench: `zidocs keputusan 2026` with and without the PDF (--tanpa-pdf), on the shipped plan.
 
 Prints wall time (median of N runs, each a fresh process), the children's
 peak memory, the output sizes, and — side by side — a bare LibreOffice
@@ -66,7 +66,7 @@ def main() -> None:
         for part in ("plan", "templates"):
             shutil.copytree(ROOT / part, ws / part)
         env = dict(os.environ, ZIDOCS_WORKSPACE=str(ws))
-        docx_s = median_time([*ZIDOCS, "keputusan", "2026"], env, args.runs)
+        docx_s = median_time([*ZIDOCS, "keputusan", "2026", "--tanpa-pdf"], env, args.runs)
         pdf_s = median_time([*ZIDOCS, "keputusan", "2026", "--pdf"], env, max(1, args.runs // 2))
         out = ws / "out" / "2026"
         sizes = {p.name: p.stat().st_size for p in sorted(out.iterdir())}

@@ -3,4 +3,4 @@
 # Rencana Aksi (asli dan salinan, DOCX dan PDF) ke out/2026/.
 . "$(dirname "$0")/_setup.sh"
 .venv/bin/zidocs check 2026
-.venv/bin/zidocs keputusan 2026 --pdf
+.venv/bin/zidocs keputusan 2026

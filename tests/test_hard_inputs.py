@@ -29,7 +29,7 @@ def test_folder_where_a_plan_file_belongs(ws_dir, capsys):
     tim = ws_dir / "plan/2026/tim.yaml"
     tim.unlink()
     tim.mkdir()
-    assert run(["-w", str(ws_dir), "keputusan"]) == 3
+    assert run(["-w", str(ws_dir), "keputusan", "--tanpa-pdf"]) == 3
     assert "plan/2026/tim.yaml: ini sebuah folder, bukan berkas." in _no_traceback(capsys)
     assert not (ws_dir / "out").exists()
 
@@ -37,7 +37,7 @@ def test_folder_where_a_plan_file_belongs(ws_dir, capsys):
 def test_output_folder_blocked_by_a_file(ws_dir, capsys):
     (ws_dir / "out").mkdir()
     (ws_dir / "out/2026").write_text("bukan folder", encoding="utf-8")
-    assert run(["-w", str(ws_dir), "keputusan"]) == 3
+    assert run(["-w", str(ws_dir), "keputusan", "--tanpa-pdf"]) == 3
     err = _no_traceback(capsys)
     assert str(ws_dir / "out/2026") in err and ".tmp-" not in err
     assert (ws_dir / "out/2026").read_text(encoding="utf-8") == "bukan folder"
@@ -52,8 +52,8 @@ def test_monev_text_is_checked_but_does_not_block_the_decree(ws_dir, capsys):
     assert run(["-w", str(ws_dir), "check"]) == 1
     out = capsys.readouterr().out
     assert "plan/2026/monev-TW1.yaml:" in out and "galat KARAKTER" in out
-    assert run(["-w", str(ws_dir), "keputusan"]) == 0
-    assert run(["-w", str(ws_dir), "monev", "2026", "--periode", "TW1"]) == 1
+    assert run(["-w", str(ws_dir), "keputusan", "--tanpa-pdf"]) == 0
+    assert run(["-w", str(ws_dir), "monev", "2026", "--periode", "TW1", "--tanpa-pdf"]) == 1
     assert not (ws_dir / "out/2026/monev").exists()
 
 

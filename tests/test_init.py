@@ -12,7 +12,7 @@ def test_init_makes_a_workspace_that_checks_and_builds(tmp_path, capsys):
     assert (target / "templates" / "keputusan" / "keputusan.docx").is_file()
     capsys.readouterr()
     assert run(["-w", str(target), "check"]) == 0
-    assert run(["-w", str(target), "keputusan"]) == 0
+    assert run(["-w", str(target), "keputusan", "--tanpa-pdf"]) == 0
     assert (target / "out" / "2026" / "keputusan-rencana-aksi-salinan.docx").is_file()
 
 

@@ -236,7 +236,7 @@ def test_special_characters_and_template_tags_come_out_literally(ws_dir):
         data["area"][0]["komponen"][0]["indikator"][0]["langkah_aksi"] = weird
 
     edit_yaml(ws_dir / "plan/2026/rencana-aksi.yaml", change)
-    assert run(["-w", str(ws_dir), "keputusan"]) == 0
+    assert run(["-w", str(ws_dir), "keputusan", "--tanpa-pdf"]) == 0
     words = " ".join(docx_words(ws_dir / "out/2026/keputusan-rencana-aksi-salinan.docx"))
     assert weird in words
 
@@ -246,7 +246,7 @@ def test_plan_errors_write_nothing(ws_dir, capsys):
         data["area"][0]["komponen"][0]["indikator"][0]["target_waktu"] = ""
 
     edit_yaml(ws_dir / "plan/2026/rencana-aksi.yaml", change)
-    assert run(["-w", str(ws_dir), "keputusan", "2026"]) == 1
+    assert run(["-w", str(ws_dir), "keputusan", "2026", "--tanpa-pdf"]) == 1
     err = capsys.readouterr().err
     assert "plan/2026/rencana-aksi.yaml:21: galat TW-KOSONG: indikator I.1.1:" in err
     assert "tidak ada berkas yang ditulis" in err
@@ -261,7 +261,7 @@ def test_template_variable_missing_is_an_error_naming_it(ws_dir, capsys):
     with zipfile.ZipFile(tpl, "w") as z:
         for name, data in parts.items():
             z.writestr(name, data)
-    assert run(["-w", str(ws_dir), "keputusan"]) == 4
+    assert run(["-w", str(ws_dir), "keputusan", "--tanpa-pdf"]) == 4
     assert capsys.readouterr().err == (
         "zidocs: templat keputusan.docx: variabel 'tempat_penetapan' tidak tersedia dari rencana. "
         "Perbaiki ejaan variabel di templat, atau lengkapi datanya di rencana.\n"
@@ -271,7 +271,7 @@ def test_template_variable_missing_is_an_error_naming_it(ws_dir, capsys):
 
 def test_missing_template(ws_dir, capsys):
     (ws_dir / "templates/keputusan/lampiran-rencana-aksi.docx").unlink()
-    assert run(["-w", str(ws_dir), "keputusan"]) == 4
+    assert run(["-w", str(ws_dir), "keputusan", "--tanpa-pdf"]) == 4
     assert "lampiran-rencana-aksi.docx: templat tidak ditemukan" in capsys.readouterr().err
 
 
@@ -283,8 +283,9 @@ def test_without_libreoffice_the_docx_is_still_written(ws_dir, capsys, monkeypat
     assert sorted(p.name for p in (ws_dir / "out/2026").iterdir()) == sorted(NAMES[:2])
 
 
-def test_real_subprocess_run(ws_dir):
+def test_real_subprocess_run_writes_docx_and_pdf_by_default(ws_dir):
     env = dict(os.environ, ZIDOCS_WORKSPACE=str(ws_dir))
     proc = subprocess.run([sys.executable, "-m", "zidocs", "keputusan"], capture_output=True, text=True, env=env)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.splitlines() == [str(ws_dir / "out/2026" / n) for n in NAMES[:2]]
+    assert sorted(proc.stdout.splitlines()) == sorted(str(ws_dir / "out/2026" / n) for n in NAMES)
+    assert sorted(p.name for p in (ws_dir / "out/2026").iterdir()) == sorted(NAMES)

@@ -113,7 +113,7 @@ def test_dossier_cover_carries_the_logo(tmp_path):
 
 def test_without_logo_nothing_is_drawn(tmp_path):
     ws = copy_workspace(tmp_path / "ws")  # the shipped plan names no logo
-    assert run(["-w", str(ws), "keputusan", "2026"]) == 0
+    assert run(["-w", str(ws), "keputusan", "2026", "--tanpa-pdf"]) == 0
     docx = ws / "out/2026/keputusan-rencana-aksi.docx"
     assert "<w:drawing>" not in body_before(docx, "KOMISI PEMILIHAN UMUM") and not media(docx)
 
@@ -135,7 +135,7 @@ def test_check_warns_when_the_logo_is_missing_or_not_an_image(tmp_path, content,
     assert text[f.line - 1].strip().startswith("logo:")
     assert f.pesan.startswith(f"logo “plan/logo.png” {why}; dokumen dicetak tanpa logo.")
     # the documents are still made, without the logo
-    assert run(["-w", str(ws), "keputusan", "2026"]) == 0
+    assert run(["-w", str(ws), "keputusan", "2026", "--tanpa-pdf"]) == 0
     assert not media(ws / "out/2026/keputusan-rencana-aksi.docx")
 
 

@@ -76,7 +76,7 @@ def test_duplicate_number_is_an_error(ws_dir, capsys):
     assert "Galat: Nomor 9 dipakai lebih dari satu keputusan (rencana-aksi, tim-kerja); beri salah satunya Nomor 12." \
         in out
     # and nothing is printed from a plan with the duplicate
-    assert run(["-w", str(ws_dir), "sk", "tim-kerja", "2026"]) == 1
+    assert run(["-w", str(ws_dir), "sk", "tim-kerja", "2026", "--tanpa-pdf"]) == 1
     assert not (ws_dir / "out").exists()
 
 

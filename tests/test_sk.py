@@ -221,13 +221,13 @@ def test_lampiran_table_header_repeats_and_rows_never_split(built):
 
 def test_same_plan_same_bytes(built, tmp_path):
     ws = copy_workspace(tmp_path / "ws")
-    assert run(["-w", str(ws), "sk", "tim-kerja", "2026"]) == 0
+    assert run(["-w", str(ws), "sk", "tim-kerja", "2026", "--tanpa-pdf"]) == 0
     for name in ("sk-tim-kerja.docx", "sk-tim-kerja-salinan.docx"):
         assert out_file(ws, name).read_bytes() == out_file(built, name).read_bytes()
 
 
 def test_sample_names_are_announced(ws_dir, capsys):
-    assert run(["-w", str(ws_dir), "sk", "agen-perubahan", "2026"]) == 0
+    assert run(["-w", str(ws_dir), "sk", "agen-perubahan", "2026", "--tanpa-pdf"]) == 0
     err = capsys.readouterr().err
     assert "Perhatian: Lampiran memuat 7 nama CONTOH" in err
 
@@ -279,7 +279,7 @@ def test_a_decree_kind_defined_only_in_data_renders_through_the_skeleton(ws_dir,
     (ws_dir / "plan/2026/keputusan-contoh.yaml").write_text(CONTOH_YAML, encoding="utf-8")
     build_contoh_template(ws_dir / "templates/keputusan/lampiran-contoh.docx")
     assert run(["-w", str(ws_dir), "check", "2026"]) == 0
-    assert run(["-w", str(ws_dir), "sk", "contoh", "2026"]) == 0
+    assert run(["-w", str(ws_dir), "sk", "contoh", "2026", "--tanpa-pdf"]) == 0
     capsys.readouterr()
     out = ws_dir / "out/2026"
     assert sorted(p.name for p in out.iterdir()) == ["sk-contoh-salinan.docx", "sk-contoh.docx"]
@@ -303,7 +303,7 @@ def test_a_decree_kind_defined_only_in_data_renders_through_the_skeleton(ws_dir,
 
 
 def test_unknown_kind_names_the_kinds_there_are(ws_dir, capsys):
-    assert run(["-w", str(ws_dir), "sk", "tim", "2026"]) == 3
+    assert run(["-w", str(ws_dir), "sk", "tim", "2026", "--tanpa-pdf"]) == 3
     err = capsys.readouterr().err
     assert err.startswith("zidocs: plan/2026/keputusan-tim.yaml tidak ada: rencana 2026 tidak mempunyai keputusan "
                           "jenis “tim”. Mungkin maksudnya `tim-kerja`? Jenis yang ada: agen-perubahan, rencana-aksi, "
@@ -316,7 +316,7 @@ def test_plan_error_writes_nothing(ws_dir, capsys):
         del data["tim_kerja"]["area"][2]["koordinator"]
 
     edit_yaml(ws_dir / TIM, change)
-    assert run(["-w", str(ws_dir), "sk", "tim-kerja", "2026"]) == 1
+    assert run(["-w", str(ws_dir), "sk", "tim-kerja", "2026", "--tanpa-pdf"]) == 1
     err = capsys.readouterr().err
     assert f"{TIM}:28: galat TIM-TANPA-KOORDINATOR:" in err
     assert "Rencana memuat 1 galat; tidak ada berkas yang ditulis." in err
@@ -440,7 +440,7 @@ def test_agents_written_out_when_the_office_keeps_no_staff_list(ws_dir):
     edit_yaml(ws_dir / TIM, written_out)
     report = check_plan(Workspace(ws_dir), 2026)
     assert report.errors == []
-    assert run(["-w", str(ws_dir), "sk", "agen-perubahan", "2026"]) == 0
+    assert run(["-w", str(ws_dir), "sk", "agen-perubahan", "2026", "--tanpa-pdf"]) == 0
     rows = table_rows(lampiran_table(ws_dir / "out/2026/sk-agen-perubahan.docx", ("NO", "NAMA", "JABATAN", "AREA/UNIT")))
     # no `nama:` for the area in the team file: the rencana aksi's own name
     assert rows == [(None, ["1.", "Siti, S.E.", "Staf",
@@ -518,4 +518,4 @@ def test_a_year_without_sk_files_still_works(ws_dir):
         (ws_dir / rel).unlink()
     report = check_plan(Workspace(ws_dir), 2026)
     assert report.errors == [] and report.plan is not None and report.plan.tim is None
-    assert run(["-w", str(ws_dir), "keputusan", "2026"]) == 0
+    assert run(["-w", str(ws_dir), "keputusan", "2026", "--tanpa-pdf"]) == 0

@@ -167,11 +167,11 @@ def test_monev_commands_through_the_cli(ws):
     assert "plan/2026/monev-TW2.yaml: dibuat dengan" in r.output and "(dibawa dari TW1)" in r.output
     r = invoke("-w", str(ws), "monev", "init", "2026", "-p", "tw2")
     assert "sudah lengkap; tidak ada yang diubah" in r.output
-    r = invoke("-w", str(ws), "monev", "2026", "--periode", "TW1")
+    r = invoke("-w", str(ws), "monev", "2026", "--periode", "TW1", "--tanpa-pdf")
     assert r.exit_code == 0, r.output
     assert str(ws / "out" / "2026" / "monev" / "monev-TW1.docx") in r.output
     assert re.search(r"Triwulan I Tahun 2026: \d+ aksi jatuh tempo", r.output)
-    r = invoke("-w", str(ws), "monev", "2026", "--periode", "TW5")
+    r = invoke("-w", str(ws), "monev", "2026", "--periode", "TW5", "--tanpa-pdf")
     assert r.exit_code == 2 and "bukan periode" in r.output
     r = invoke("monev", "--help")
     assert r.exit_code == 0 and "zidocs monev init TAHUN --periode TW2" in r.output
@@ -184,7 +184,7 @@ def test_real_cli_when_registered(ws):
     if "status" not in names or "monev" not in names:
         pytest.skip("zidocs.cli belum mendaftarkan `zidocs monev` dan `zidocs status`")
     assert run(["-w", str(ws), "status", "2026", "--tanggal", "2026-04-20"]) == 0
-    assert run(["-w", str(ws), "monev", "2026", "--periode", "TW1"]) == 0
+    assert run(["-w", str(ws), "monev", "2026", "--periode", "TW1", "--tanpa-pdf"]) == 0
     assert (ws / "out" / "2026" / "monev" / "monev-TW1.docx").is_file()
 
 

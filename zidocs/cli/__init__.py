@@ -12,7 +12,7 @@ from typer._click.exceptions import ClickException, UsageError
 
 from zidocs import api
 from zidocs.cli import i18n as cli_i18n  # Indonesian help words; must precede the app
-from zidocs.cli.common import err, out, parse_date, workspace
+from zidocs.cli.common import PdfOpt, TanpaPdfOpt, err, out, parse_date, workspace
 from zidocs.errors import ExitCode, PlanInvalid, ZidocsError, os_reason
 from zidocs.plan.register import Register, format_ranges
 from zidocs.plan.workspace import ENV_WORKSPACE, Workspace
@@ -64,7 +64,6 @@ def check_cmd(
         raise typer.Exit(ExitCode.GALAT_RENCANA)
 
 
-PdfOpt = Annotated[bool, typer.Option("--pdf", help="Buat juga PDF (perlu LibreOffice).")]
 TanggalOpt = Annotated[
     Optional[str],
     typer.Option(
@@ -79,11 +78,12 @@ TanggalOpt = Annotated[
 def keputusan_cmd(
     ctx: typer.Context,
     tahun: TahunArg = None,
-    pdf: PdfOpt = False,
+    tanpa_pdf: TanpaPdfOpt = False,
+    pdf: PdfOpt = True,
     tanggal_buat: TanggalOpt = None,
 ) -> None:
     """Tulis Keputusan Rencana Aksi beserta Lampirannya: asli (untuk ditandatangani) dan salinan, DOCX dan PDF."""
-    result = api.keputusan(workspace(ctx), tahun, pdf=pdf, build_date=parse_date(tanggal_buat, "--tanggal-buat"))
+    result = api.keputusan(workspace(ctx), tahun, pdf=not tanpa_pdf, build_date=parse_date(tanggal_buat, "--tanggal-buat"))
     for path in result.paths:
         out(str(path))
 
@@ -100,12 +100,13 @@ def sk_cmd(
         ),
     ],
     tahun: TahunArg = None,
-    pdf: PdfOpt = False,
+    tanpa_pdf: TanpaPdfOpt = False,
+    pdf: PdfOpt = True,
     tanggal_buat: TanggalOpt = None,
 ) -> None:
     """Tulis SK jenis lain (Tim Kerja, Agen Perubahan, …) beserta Lampirannya: asli dan salinan,
     DOCX dan PDF, ke out/<tahun>/sk-<jenis>.docx."""
-    result = api.keputusan(workspace(ctx), tahun, jenis, pdf=pdf, build_date=parse_date(tanggal_buat, "--tanggal-buat"))
+    result = api.keputusan(workspace(ctx), tahun, jenis, pdf=not tanpa_pdf, build_date=parse_date(tanggal_buat, "--tanggal-buat"))
     for path in result.paths:
         out(str(path))
     contoh = result.contoh

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -73,3 +74,11 @@ def parse_date(text: str | None, option: str) -> dt.date | None:
 def usage_error(message: str) -> typer.BadParameter:
     """A usage mistake that no single option causes (exit 2)."""
     return typer.BadParameter(message)
+
+
+# Every document command writes the PDF too unless told not to: the secretary
+# prints the PDF. `--pdf`, the older opt-in, is still accepted (hidden).
+TanpaPdfOpt = Annotated[
+    bool, typer.Option("--tanpa-pdf", help="Hanya DOCX, tanpa PDF (PDF perlu LibreOffice).")
+]
+PdfOpt = Annotated[bool, typer.Option("--pdf", hidden=True, help="Tulis juga PDF (bawaan).")]

@@ -1,4 +1,4 @@
-"""CLI for monev: `zidocs monev TAHUN --periode TW1 [--pdf]`, `zidocs monev init
+"""CLI for monev: `zidocs monev TAHUN --periode TW1 [--tanpa-pdf]`, `zidocs monev init
 TAHUN --periode TW2`, and `zidocs status [TAHUN]`.
 
 Thin: parse, call one ``zidocs.api`` function, print. Errors are ZidocsError
@@ -23,7 +23,7 @@ from rich.console import Console
 from typer.core import TyperGroup
 
 from zidocs import api
-from zidocs.cli.common import out, parse_date, usage_error, workspace
+from zidocs.cli.common import PdfOpt, TanpaPdfOpt, out, parse_date, usage_error, workspace
 from zidocs.cli.status import status_renderable
 from zidocs.plan.periode import KODE_PERIODE, normalisasi_kode
 
@@ -48,7 +48,7 @@ monev_app = typer.Typer(
     name="monev",
     help=(
         "Laporan pemantauan dan evaluasi (monev) per triwulan/semester.\n\n"
-        "[bold]zidocs monev TAHUN --periode TW1 [--pdf][/]: tulis laporan ke out/TAHUN/monev/.\n\n"
+        "[bold]zidocs monev TAHUN --periode TW1 [--tanpa-pdf][/]: tulis laporan ke out/TAHUN/monev/.\n\n"
         "[bold]zidocs monev init TAHUN --periode TW2[/]: siapkan berkas isian plan/TAHUN/monev-TW2.yaml."
     ),
     no_args_is_help=True,
@@ -95,12 +95,13 @@ def monev_command(
     ctx: typer.Context,
     tahun: TahunArg = None,
     periode: PeriodeOpt = ...,  # type: ignore[assignment]
-    pdf: Annotated[bool, typer.Option("--pdf", help="Buat juga PDF (perlu LibreOffice).")] = False,
+    tanpa_pdf: TanpaPdfOpt = False,
+    pdf: PdfOpt = True,
     tanggal_buat: TanggalBuatOpt = None,
     bukti: BuktiOpt = None,
 ) -> None:
     """Tulis laporan monev periode itu: out/TAHUN/monev/monev-PERIODE.docx (dan .pdf)."""
-    result = api.monev_laporan(workspace(ctx, bukti), tahun, periode, pdf=pdf,
+    result = api.monev_laporan(workspace(ctx, bukti), tahun, periode, pdf=not tanpa_pdf,
                                build_date=parse_date(tanggal_buat, "--tanggal-buat"))
     for path in result.paths:
         out(str(path))
