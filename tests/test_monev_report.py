@@ -288,6 +288,16 @@ def test_overdue_list(built, kode):
                for a in alasan), alasan
 
 
+@pytest.mark.parametrize("kode, contoh", [("TW1", "akhir Maret: 3 dari 12 bulan, 25%"),
+                                          ("S1", "akhir Juni: 6 dari 12 bulan, 50%")])
+def test_pace_example_is_the_periods_own(built, kode, contoh):
+    """Section E explains pace with a Januari–Desember action at this period's end, not TW1's."""
+    _, results, _ = built
+    words = " ".join(p.text for p in Document(str(results[kode].docx)).paragraphs)
+    assert f"aksi Januari–Desember pada {contoh})" in words
+    assert words.count("dari 12 bulan") == 1
+
+
 @pytest.mark.parametrize("kode", ["TW1", "S1"])
 def test_due_without_evidence_list(built, kode):
     ws_dir, results, _ = built

@@ -314,7 +314,7 @@ def hasil(doc) -> None:
     bt.para(doc, "{%p if terlambat %}", "Paragraf")
     bt.para(doc, "Aksi yang belum selesai pada akhir {{ periode_judul }} padahal bulan target terakhirnya sudah "
                  "lewat, atau yang realisasinya di bawah lajunya sendiri (bagian bulan targetnya yang sudah "
-                 "lewat; aksi Januari–Desember pada akhir Maret: 3 dari 12 bulan, 25%). Ada atau tidaknya "
+                 "lewat; {{ contoh_laju }}). Ada atau tidaknya "
                  "bukti dukung tidak menentukan keterlambatan (lihat bagian F):", "Pengantar Tabel")
     heads = ("NO", "ID", "INDIKATOR", "TARGET WAKTU", "STATUS", "ALASAN")
     widths = (1.0, 1.4, 6.1, 3.0, 1.8, 3.2)

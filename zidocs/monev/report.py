@@ -28,10 +28,10 @@ from zidocs.plan.kinds import RENCANA_AKSI
 from zidocs.plan.models import Pejabat, Plan
 from zidocs.text.nip import format_nip, nip_line
 from zidocs.text.tanggal import format_tanggal
-from zidocs.text.target_waktu import format_bulan
+from zidocs.text.target_waktu import NAMA_BULAN, format_bulan
 from zidocs.plan.workspace import Workspace
 from zidocs.monev.data import MonevData, muat_periode
-from zidocs.monev.figures import BarisIndikator, Figures, Ringkasan, alasan_terlambat
+from zidocs.monev.figures import BarisIndikator, Figures, Ringkasan, alasan_terlambat, persen_teks
 from zidocs.plan.monev_input import require_lengkap
 from zidocs.plan.monev_file import MonevFile
 from zidocs.plan.periode import periode as periode_of
@@ -81,6 +81,13 @@ def rich(text: str) -> Rich:
 
 
 # --- context ------------------------------------------------------------------------
+
+
+def contoh_laju(bulan_akhir: int) -> str:
+    """The worked example of pace in section E, at this period's end (S1: June)."""
+    n = max(bulan_akhir, 1)
+    persen = persen_teks(Decimal(n * 100) / 12)
+    return f"aksi Januari–Desember pada akhir {NAMA_BULAN[n - 1]}: {n} dari 12 bulan, {persen}%"
 
 
 def _ringkasan(r: Ringkasan) -> dict[str, Any]:
@@ -177,6 +184,7 @@ def konteks(plan: Plan, fig: Figures, monev: MonevFile) -> dict[str, Any]:
         "periode_judul_kapital": per.judul.upper(),
         "periode_rentang": per.rentang,
         "batas_bukti": format_tanggal(per.batas_bukti),
+        "contoh_laju": contoh_laju(per.bulan_akhir),
         "dasar": [{"penanda": f"{i}.", "teks": rich(t)} for i, t in enumerate(dasar, 1)],
         "rapat": {
             "hari": hari(rapat.tanggal),
