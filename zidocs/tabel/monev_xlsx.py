@@ -33,6 +33,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.datavalidation import DataValidation
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.scalarstring import LiteralScalarString
 
 from zidocs.errors import InputError, aksi
 from zidocs.office import atomic
@@ -196,7 +197,7 @@ def baca_isian(path: Path) -> IsianLembar:
             continue
         values: dict[str, Any] = {}
         values["realisasi"] = _realisasi(cells["Realisasi (%)"].value, cells["Realisasi (%)"].number_format,
-                                         lb.tempat(r, "Realisasi"), masalah)
+                                         lb.tempat(r, "Realisasi (%)"), masalah)
         try:
             status = buku.sel_teks(cells["Status"].value).strip()
         except buku.SelTanggal:
@@ -331,8 +332,8 @@ def impor_monev(isian: IsianLembar, path: Path, rel: str, *, ids: dict[str, str]
             entry.pop(key, None)
         elif key == "realisasi":
             entry[key] = int(new) if float(new).is_integer() else new
-        else:
-            entry[key] = new
+        else:  # a text of several lines as a block, as a person would write it
+            entry[key] = LiteralScalarString(new) if "\n" in new else new
         cols = next((c for k, c in hasil.diubah if k == kunci), None)
         if cols is None:
             hasil.diubah.append((kunci, cols := []))
