@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from openpyxl import load_workbook
 
 from helpers import REPO, copy_workspace, edit_yaml
@@ -160,7 +161,6 @@ def test_libreoffice_sees_the_kunci_column_locked_and_the_others_open(ws, tmp_pa
     ods = resave(ekspor(ws), tmp_path / "lo", "ods")
     with zipfile.ZipFile(ods) as z:
         content = z.read("content.xml").decode()
-    from lxml import etree
     root = etree.fromstring(content.encode())
     ns = {"table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
           "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",

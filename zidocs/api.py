@@ -62,7 +62,8 @@ from zidocs.plan.monev_files import monev_path, rel_path
 from zidocs.plan.monev_input import read_monev
 from zidocs.plan.periode import periode as periode_of
 from zidocs.bukti.store import tanggal_bukti
-from zidocs.tabel.monev_xlsx import BarisMonev, ImporMonev, baca_isian, ekspor_monev, impor_monev
+from zidocs.tabel.monev_xlsx import BarisMonev, ImporMonev, ekspor_monev, impor_monev
+from zidocs.tabel.monev_xlsx import baca_isian as baca_lembar_isian
 from zidocs.tabel.rencana_xlsx import ImporRencana, baca_rencana, ekspor_rencana, impor_rencana
 
 __all__ = [
@@ -482,7 +483,7 @@ def monev_impor(ws: Workspace, berkas: Path, *, timpa: bool = False) -> MonevImp
     """Write a filled isian workbook into plan/<tahun>/monev-<PERIODE>.yaml (year
     and period from the workbook). Only cells changed in the sheet are written;
     a cell also changed in the file since the export is refused unless ``timpa``."""
-    isian = baca_isian(Path(berkas))
+    isian = baca_lembar_isian(Path(berkas))
     plan = load_plan(ws, isian.tahun)
     ids = {k: r.id for k, r in plan.indikator_by_kunci().items()}
     path = monev_path(ws, plan.tahun, isian.periode)
