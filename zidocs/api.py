@@ -39,7 +39,7 @@ from zidocs.bukti.migrasi import MigrasiResult, periksa_bukti
 from zidocs.bukti.migrasi import migrasi as migrasi_kunci
 from zidocs.dossier.build import DossierResult, Progress, build_all, build_dossier
 from zidocs.office.logo import logo_file
-from zidocs.errors import InputError, ZidocsError
+from zidocs.errors import InputError, PlanInvalid, ZidocsError
 from zidocs.keputusan.build import BuildResult, build_decrees
 from zidocs.monev.data import muat_periode, muat_posisi
 from zidocs.monev.edit import Isian, baca_isian, simpan_isian
@@ -58,6 +58,13 @@ from zidocs.plan.tahun_baru import TahunBaruResult
 from zidocs.plan.tahun_baru import tahun_baru as salin_tahun_baru
 from zidocs.plan.rules.tim import orang_contoh
 from zidocs.plan.workspace import Workspace
+from zidocs.plan.monev_files import monev_path, rel_path
+from zidocs.plan.monev_input import read_monev
+from zidocs.plan.periode import periode as periode_of
+from zidocs.bukti.store import tanggal_bukti
+from zidocs.tabel.monev_xlsx import BarisMonev, ImporMonev, ekspor_monev, impor_monev
+from zidocs.tabel.monev_xlsx import baca_isian as baca_lembar_isian
+from zidocs.tabel.rencana_xlsx import ImporRencana, baca_rencana, ekspor_rencana, impor_rencana
 
 __all__ = [
     "DecreeResult", "StatusResult", "Workspace",
@@ -66,6 +73,7 @@ __all__ = [
     "bukti_restore", "bukti_riwayat", "bukti_sampah", "buat_folder_kerja", "check", "dossier", "indikator_ids",
     "keputusan", "load", "migrasi", "monev_init", "monev_isian", "monev_isian_simpan", "monev_laporan",
     "monev_periode", "register", "status", "tahun_baru",
+    "monev_ekspor", "monev_impor", "rencana_ekspor", "rencana_impor",
 ]
 
 
@@ -369,3 +377,115 @@ def status(
         data = muat_posisi(ws, tahun, tanggal, bukti=ws.bukti_dir)
     isian = data.isian
     return StatusResult(data.figures(), isian.rel if isian else None, bool(isian and isian.model and isian.model.contoh))
+
+
+# --- spreadsheets (zidocs.tabel) ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RencanaEksporResult:
+    path: Path
+    baris: int  # indicator rows
+    kunci_baru: list[tuple[str, str]]  # (printed ID, kunci) written into the plan first
+
+
+def _kantor_nama(ws: Workspace, tahun: int) -> str | None:
+    kantor = read_plan(ws, tahun).docs["kantor"].data
+    nama = (kantor.get("kantor") or {}).get("nama") if isinstance(kantor, dict) else None
+    return nama if isinstance(nama, str) else None
+
+
+def _tanggal_rencana(ws: Workspace, tahun: int) -> dt.date | None:
+    doc = read_plan(ws, tahun).docs.get(RENCANA_AKSI.doc_key)
+    data = doc.data if doc is not None else None
+    tanggal = (data.get("keputusan") or {}).get("tanggal") if isinstance(data, dict) else None
+    return tanggal if isinstance(tanggal, dt.date) else None
+
+
+def rencana_ekspor(ws: Workspace, tahun: int | None = None, *, tujuan: Path | None = None,
+                   build_date: dt.date | None = None) -> RencanaEksporResult:
+    """The Rencana Aksi table as a workbook (default out/<tahun>/rencana-aksi.xlsx).
+    Indicators without a `kunci:` get one first (the sheet matches rows by it).
+    Rule findings do not stop it (the sheet is a place to fix them); schema errors do.
+    ``build_date``: the date in the workbook's properties (default: the decree's date)."""
+    tahun = ws.tahun(tahun)
+    path = ws.year_dir(tahun) / RENCANA_AKSI_FILE
+    baca_rencana(path, rel_path(ws, path))  # schema first: keys are written only into a readable plan
+    kunci = lengkapi_kunci(ws, tahun)
+    _, model = baca_rencana(path, rel_path(ws, path))
+    target = tujuan or ws.out_year(tahun) / "rencana-aksi.xlsx"
+    n = ekspor_rencana(model, target, tahun=tahun, build_date=build_date or _tanggal_rencana(ws, tahun),
+                       author=_kantor_nama(ws, tahun))
+    return RencanaEksporResult(target, n, kunci.ditulis)
+
+
+@dataclass(frozen=True)
+class RencanaImporResult:
+    impor: ImporRencana
+    check: CheckReport  # the plan checked after the merge
+
+
+def rencana_impor(ws: Workspace, berkas: Path, tahun: int | None = None, *, hapus: bool = False) -> RencanaImporResult:
+    """Merge an edited Rencana Aksi workbook into plan/<tahun>/rencana-aksi.yaml,
+    then check the plan. ``hapus``: indicators whose rows were deleted are
+    deleted (refused otherwise: evidence and monev entries refer to them)."""
+    tahun = ws.tahun(tahun)
+    path = ws.year_dir(tahun) / RENCANA_AKSI_FILE
+    lengkapi_kunci(ws, tahun)  # rows are matched by kunci: an indicator without one gets it first
+    result = impor_rencana(Path(berkas), path, rel_path(ws, path), tahun=tahun, izinkan_hapus=hapus)
+    return RencanaImporResult(result, check(ws, tahun))
+
+
+@dataclass(frozen=True)
+class MonevEksporResult:
+    path: Path
+    baris: int
+    init: InitResult  # what preparing the isian file (as `monev init`) added first
+
+
+def monev_ekspor(ws: Workspace, tahun: int | None, periode: str, *, tujuan: Path | None = None,
+                 build_date: dt.date | None = None) -> MonevEksporResult:
+    """A period's isian as a workbook (default out/<tahun>/monev/monev-<PERIODE>.xlsx).
+    The isian file is prepared or completed first exactly as `monev init` does
+    (nothing in it overwritten), so the sheet shows its current values and
+    zidocs' suggestions. ``build_date``: default the period's last day."""
+    init = monev_init(ws, tahun, periode)
+    plan = load_plan(ws, tahun)
+    per = periode_of(periode, plan.tahun)
+    md = read_monev(ws, plan, init.path)
+    if md.model is None:
+        raise PlanInvalid(md.findings)
+    dates = tanggal_bukti(ws.bukti_dir, plan.tahun)
+    rows = []
+    for ref in plan.indikator_list():
+        entry = md.model.indikator.get(ref.kunci or "")
+        if entry is None:
+            continue
+        rows.append(BarisMonev(
+            ref.kunci, ref.id, ref.indikator.indikator, ref.indikator.target_waktu,
+            sum(1 for d in dates.get(ref.kunci, ()) if d <= per.batas_bukti),
+            entry.realisasi, entry.status, entry.kendala, entry.tindak_lanjut, entry.catatan))
+    target = tujuan or ws.monev_dir(plan.tahun) / f"monev-{per.kode}.xlsx"
+    judul = f"Isian monev {per.judul} ({per.rentang}) — {plan.kantor.nama_singkat}"
+    n = ekspor_monev(rows, target, tahun=plan.tahun, periode=per.kode, judul=judul,
+                     build_date=build_date or per.akhir, author=plan.kantor.nama)
+    return MonevEksporResult(target, n, init)
+
+
+@dataclass(frozen=True)
+class MonevImporResult:
+    impor: ImporMonev
+    ids: dict[str, str]  # printed ID by kunci
+    check: CheckReport
+
+
+def monev_impor(ws: Workspace, berkas: Path, *, timpa: bool = False) -> MonevImporResult:
+    """Write a filled isian workbook into plan/<tahun>/monev-<PERIODE>.yaml (year
+    and period from the workbook). Only cells changed in the sheet are written;
+    a cell also changed in the file since the export is refused unless ``timpa``."""
+    isian = baca_lembar_isian(Path(berkas))
+    plan = load_plan(ws, isian.tahun)
+    ids = {k: r.id for k, r in plan.indikator_by_kunci().items()}
+    path = monev_path(ws, plan.tahun, isian.periode)
+    result = impor_monev(isian, path, rel_path(ws, path), ids=ids, timpa=timpa)
+    return MonevImporResult(result, ids, check(ws, plan.tahun))

@@ -166,6 +166,13 @@ app.command("status")(status_command)
 app.command("serve")(serve_command)
 app.add_typer(pengguna_app, name="pengguna")
 
+# Spreadsheets (issue 14): the Rencana Aksi table and a period's monev isian as XLSX.
+from zidocs.cli.tabel import monev_ekspor_command, monev_impor_command, rencana_app  # noqa: E402
+
+app.add_typer(rencana_app, name="rencana")
+monev_app.command("ekspor")(monev_ekspor_command)
+monev_app.command("impor")(monev_impor_command)
+
 
 @app.command("migrasi")
 def migrasi_cmd(

@@ -28,6 +28,8 @@ AKSI_CLI = {
     "pilih-folder-kerja": "Jalankan zidocs di folder kerja yang berisi plan/, pakai --workspace DIR, atau buat "
                           "folder kerja baru dengan `zidocs init DIR`.",
     "pilih-gudang-bukti": "tunjuk penyimpanan lain dengan --bukti / ZIDOCS_BUKTI",
+    "rencana-ekspor": "`zidocs rencana ekspor`",
+    "monev-ekspor": "`zidocs monev ekspor TAHUN --periode PERIODE`",
     "opsi": "--{0}",  # an option of the command at hand, e.g. ⟦opsi|terima-rusak⟧
 }
 

@@ -40,7 +40,7 @@ class _MonevGroup(TyperGroup):
         return super().parse_args(ctx, args)
 
     def format_usage(self, ctx, formatter):  # type: ignore[no-untyped-def]
-        formatter.write_usage(ctx.command_path, "[init] [TAHUN] --periode PERIODE [OPSI]")
+        formatter.write_usage(ctx.command_path, "[init|ekspor|impor] [TAHUN] --periode PERIODE [OPSI]")
 
 
 monev_app = typer.Typer(

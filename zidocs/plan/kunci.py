@@ -115,6 +115,29 @@ def _indikator_maps(root: Any) -> Iterable[tuple[str, CommentedMap]]:
                     yield f"{area.get('kode')}.{komp.get('no')}.{i}", ind
 
 
+def muat_rt(text: str, rel: str = RENCANA_AKSI_FILE) -> tuple[YAML, Any, bool]:
+    """``text`` loaded round trip with the indentation style that dumps it back
+    byte for byte: (yaml, root, rapi). ``rapi`` False: no style reproduces the
+    file exactly, and a dump re-indents it (for edits such as the
+    spreadsheet import, which must change nothing it was not asked to)."""
+    for indent in _INDENTS:
+        y = _yaml(indent)
+        try:
+            root = y.load(text)
+        except Exception as exc:  # noqa: BLE001 - the loader's own messages come from `check`
+            raise InputError(f"{rel}: berkas tidak dapat dibaca sebagai YAML ({exc}); perbaiki dulu "
+                             "galat yang dilaporkan pemeriksaan rencana.") from None
+        if _dump(y, root) == text:
+            return y, root, True
+    y = _yaml(_INDENTS[0])
+    return y, y.load(text), False
+
+
+def dump_rt(y: YAML, data: Any) -> str:
+    """``data`` dumped by ``y`` (from :func:`muat_rt`) as text."""
+    return _dump(y, data)
+
+
 def lengkapi_teks(text: str, rel: str = RENCANA_AKSI_FILE) -> tuple[str, KunciResult]:
     """``text`` of a rencana-aksi.yaml with a ``kunci:`` for every indicator
     that has none (pure). The result lists the keys written."""
