@@ -5,6 +5,7 @@ to change, and the decree built afterwards is the same file."""
 from __future__ import annotations
 
 import difflib
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -101,6 +102,24 @@ def test_sheet_layout_protection_and_print_setup(ws):
 
 
 # --- round trips without edits -------------------------------------------------------------------
+
+
+def test_rows_are_tall_enough_for_their_wrapped_text(ws, tmp_path):
+    """LibreOffice does not fit row heights on XLSX import: a row printed one line
+    high would hide the second and third langkah aksi. Printed through the real
+    LibreOffice, every step of II.1.1 is on the page."""
+    sheet = load_workbook(ekspor(ws))[LEMBAR]
+    r = row_of(sheet, "II.1.1")  # three steps and three bukti fisik
+    assert sheet.row_dimensions[r].height >= 3 * 15
+    assert sheet.row_dimensions[3].height > 15  # header "Komponen no" wraps in its narrow column
+    pdf = tmp_path / "ra.pdf"
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(ws.root / "ra.xlsx")], check=True, capture_output=True)
+    assert pdf.exists(), "LibreOffice wrote no PDF"
+    text = " ".join(subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    for step in ("Seluruh pegawai telah mengetahui SOP", "SOP tersedia di ruang", "Melaksanakan evaluasi dokumen"):
+        assert step in text, step
 
 
 def test_shipped_plan_round_trip_changes_nothing_and_the_decree_is_the_same(ws):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,6 +112,28 @@ def teks(ws: Worksheet, row: int, col: int, value: str, *, locked: bool) -> None
     cell.protection = TERKUNCI if locked else TERBUKA
     if locked:
         cell.fill = LOCKED_FILL
+
+
+# Neither openpyxl nor LibreOffice's XLSX import fits row heights to wrapped
+# text (LibreOffice prints and shows one line per row), so each row gets a
+# height from an estimate of its wrapped lines: characters per line ≈ column
+# width × 1.1 for the default 11 pt font, 15 pt a line, Excel's 409 pt cap.
+_PT_PER_LINE = 15.0
+_MAX_ROW_PT = 409.0
+
+
+def tinggi_baris(ws: Worksheet, first: int, last: int, widths: list[float]) -> None:
+    """Set the height of rows ``first``…``last`` to show all their wrapped text."""
+    for r in range(first, last + 1):
+        lines = 1
+        for c, w in enumerate(widths, start=1):
+            value = ws.cell(r, c).value
+            if not isinstance(value, str) or not value:
+                continue
+            per_line = max(1, int(w * 1.1))
+            n = sum(max(1, math.ceil(len(part) / per_line)) for part in value.split("\n"))
+            lines = max(lines, n)
+        ws.row_dimensions[r].height = min(_MAX_ROW_PT, lines * _PT_PER_LINE)
 
 
 def kepala(ws: Worksheet, row: int, names: list[str]) -> None:

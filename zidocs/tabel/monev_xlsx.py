@@ -129,6 +129,7 @@ def ekspor_monev(rows: list[BarisMonev], target: Path, *, tahun: int, periode: s
     ws.add_data_validation(dv_status)
     for c, w in enumerate(LEBAR, start=1):
         ws.column_dimensions[chr(64 + c)].width = w
+    buku.tinggi_baris(ws, BARIS_KEPALA, r, list(LEBAR))
     ws.freeze_panes = ws.cell(BARIS_KEPALA + 1, 3)
     ws.auto_filter.ref = f"A{BARIS_KEPALA}:{chr(64 + n)}{last}"
     buku.lindungi(ws)

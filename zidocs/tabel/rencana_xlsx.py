@@ -129,6 +129,7 @@ def ekspor_rencana(ra: RencanaAksi, target: Path, *, tahun: int, build_date: dt.
             cell.alignment = buku.WRAP
     for c, w in enumerate(LEBAR, start=1):
         ws.column_dimensions[chr(64 + c)].width = w
+    buku.tinggi_baris(ws, BARIS_KEPALA, r, list(LEBAR))
     ws.freeze_panes = ws.cell(BARIS_KEPALA + 1, 3)
     ws.auto_filter.ref = f"A{BARIS_KEPALA}:{chr(64 + n)}{max(r, BARIS_KEPALA + 1)}"
     buku.lindungi(ws)
