@@ -14,9 +14,6 @@ from pathlib import Path
 
 from zidocs.errors import InputError
 from zidocs.impor.grid import Tabel, dari_sel, rapikan, teks_runs
-from zidocs.office.lazy import lazy_import
-
-docx = lazy_import("docx")
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _OFF = {"0", "false", "off"}
@@ -149,6 +146,11 @@ def _table(tbl, gaya: _Gaya, berkas: str, nama: str, sebelum: tuple[str, ...]) -
 def baca_docx(path: Path, nama_berkas: str | None = None) -> list[Tabel]:
     """Every table of the document's body as a grid, in document order."""
     berkas = nama_berkas or Path(path).name
+    # python-docx is loaded when a DOCX is read, by a plain import: importlib's
+    # LazyLoader (zidocs.office.lazy) loses the submodule attributes of a package
+    # (docxtpl then fails on ``docx.oxml.ns``).
+    import docx  # noqa: PLC0415
+
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds for a bad package

@@ -17,10 +17,7 @@ from pathlib import Path
 from zidocs.errors import InputError
 from zidocs.impor.grid import Tabel, dari_sel, rapikan, teks_runs
 from zidocs.office.convert import convert_file
-from zidocs.office.lazy import lazy_import
 from zidocs.text.target_waktu import NAMA_BULAN as BULAN
-
-openpyxl = lazy_import("openpyxl")
 
 
 def _nilai(cell) -> str:
@@ -57,6 +54,10 @@ def _nilai(cell) -> str:
 def baca_xlsx(path: Path, nama_berkas: str | None = None) -> list[Tabel]:
     """Every worksheet as a grid (rows numbered as the spreadsheet numbers them)."""
     berkas = nama_berkas or Path(path).name
+    # Loaded on first use (0.7 s), by a plain import: a LazyLoader module would lose
+    # the submodule attributes other code reaches (openpyxl.styles.Font, …).
+    import openpyxl  # noqa: PLC0415
+
     try:
         wb = openpyxl.load_workbook(str(path), rich_text=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a bad package
