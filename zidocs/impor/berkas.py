@@ -14,7 +14,7 @@ from zidocs.impor.dari_xlsx import baca_ods, baca_xlsx
 from zidocs.impor.grid import Tabel
 from zidocs.office.convert import convert_file
 
-DIDUKUNG = (".docx", ".odt", ".xlsx", ".xlsm", ".ods", ".csv", ".tsv")
+DIDUKUNG = (".docx", ".odt", ".html", ".htm", ".xlsx", ".xlsm", ".ods", ".csv", ".tsv")
 
 
 def baca_berkas(path: Path) -> tuple[list[Tabel], list[str]]:
@@ -28,10 +28,10 @@ def baca_berkas(path: Path) -> tuple[list[Tabel], list[str]]:
         raise InputError(f"{path}: bukan berkas biasa (mungkin folder).")
     if suffix == ".docx":
         return baca_docx(path, nama), []
-    if suffix == ".odt":
+    if suffix in (".odt", ".html", ".htm"):
         with tempfile.TemporaryDirectory(prefix="zidocs-impor-") as tmp:
             docx = convert_file(path, Path(tmp) / (path.stem + ".docx"), "docx:MS Word 2007 XML")
-            return baca_docx(docx, nama), [f"{nama}: diubah ke DOCX dengan LibreOffice untuk dibaca."]
+            return baca_docx(docx, nama), [f"{nama}: diubah ke DOCX dengan LibreOffice untuk dibaca (sel gabungan dan huruf miring tetap)."]
     if suffix in (".xlsx", ".xlsm"):
         return baca_xlsx(path, nama), []
     if suffix == ".ods":

@@ -191,24 +191,21 @@ _PENANDA_SEBARIS = re.compile(r"(?<=\S)\s+(\(?)(\d{1,2})([).])\s+(?=\S)")
 
 def _pecah_sebaris(text: str) -> str:
     """Numbered items typed in one line ("1) a; 2) b") put on lines of their
-    own, so pisah_butir reads them as items: only when the line starts with
-    item 1 and the numbers that follow go 2, 3, … in the same style."""
-    out = []
-    for line in text.split("\n"):
-        m = re.match(r"^\s*(\(?)1([).])\s+", line)
-        if m:
-            expect, style = 2, (m.group(1), m.group(2))
-            pieces, pos = [], 0
-            for n in _PENANDA_SEBARIS.finditer(line):
-                if int(n.group(2)) == expect and (n.group(1), n.group(3)) == style:
-                    pieces.append(line[pos:n.start()])
-                    pos = n.start() + len(n.group(0)) - len(n.group(0).lstrip())
-                    expect += 1
-            pieces.append(line[pos:])
-            out.extend(p.strip() for p in pieces)
-        else:
-            out.append(line)
-    return "\n".join(out)
+    own, so pisah_butir reads them as items: only when the cell starts with
+    item 1 and the numbers that follow go 2, 3, … in the same style (a split
+    row's second half may carry the next number in mid-line)."""
+    m = re.match(r"^\s*(\(?)1([).])\s+", text)
+    if not m:
+        return text
+    expect, style = 2, (m.group(1), m.group(2))
+    pieces, pos = [], 0
+    for n in _PENANDA_SEBARIS.finditer(text):
+        if int(n.group(2)) == expect and (n.group(1), n.group(3)) == style:
+            pieces.append(text[pos:n.start()])
+            pos = n.start() + len(n.group(0)) - len(n.group(0).lstrip())
+            expect += 1
+    pieces.append(text[pos:])
+    return "\n".join(p.strip() for p in pieces)
 
 
 def _butir(items: list[str]) -> str | list[str]:
@@ -237,6 +234,7 @@ class _Pembaca:
         self.inds: list[tuple[dict, _Ind]] = []
         self.ada_romawi = False
         self.judul_kandidat: list[str] = []
+        self._kepala_teks: dict[int, str] = {}  # the current table's header, column by column
 
     # -- tables
 
@@ -259,6 +257,8 @@ class _Pembaca:
                     prev = None
                     continue
             else:
+                self._kepala_teks = {j: normal_kepala(s.teks) for j, s in enumerate(t.baris[start - 1].sel)
+                                     if not s.kosong}
                 self._kolom(t, start, roles)
                 self._judul(t, start)
             self.hasil.tabel_dibaca.append(f"{t.berkas}, {t.nama}")
@@ -356,10 +356,14 @@ class _Pembaca:
     # -- rows
 
     def _adalah_kepala(self, b: Baris, roles: dict[int, str]) -> bool:
+        """The header repeated (on a new page): marked as such, or every text
+        of the row the header's own name of a known column (so a data row
+        with "Indikator …" in it is never taken for one), or the column-number
+        row 1 2 3 … under it."""
         if b.kepala:
             return True
-        found = self._roles(b)
-        if found and sum(1 for j, r in found.items() if roles.get(j) == r) >= 3:
+        names = {j: normal_kepala(s.teks) for j, s in enumerate(b.sel) if not s.kosong}
+        if len(names) >= 3 and all(self._kepala_teks.get(j) == n for j, n in names.items()):
             return True
         nums = [s.teks.strip() for s in b.sel if not s.kosong]
         return len(nums) >= 3 and all(n.isdigit() for n in nums) and [int(n) for n in nums] == list(

@@ -192,8 +192,15 @@ def convert_file(source: Path, target: Path, convert_to: str, *, timeout: float 
     """Convert one document to another office format (e.g. ODS → XLSX for
     reading with openpyxl: ``convert_to="xlsx:Calc MS Excel 2007 XML"``) and
     write it atomically to ``target``. The output must be a zip package (every
-    OOXML/ODF format is), since soffice exits 0 even when it wrote nothing."""
-    (path,) = check_sources([source])
+    OOXML/ODF format is), since soffice exits 0 even when it wrote nothing.
+    An HTML page (``.html``/``.htm``, e.g. a plan published on a website) is
+    accepted too: it is text, so only its presence is checked."""
+    path = Path(source).absolute()
+    if path.suffix.lower() in (".html", ".htm"):
+        if not path.is_file():
+            raise ConversionError(f"Berkas '{path}' tidak ditemukan. Periksa nama dan foldernya.")
+    else:
+        (path,) = check_sources([source])
     soffice = find_soffice()
     ext = convert_to.split(":", 1)[0]
     with _soffice_lock(timeout), tempfile.TemporaryDirectory(prefix="zidocs-lo-") as tmp:
