@@ -396,3 +396,11 @@ def test_a_file_without_a_rencana_aksi_table_writes_nothing(tmp_path):
         api.impor_rencana(ws, tmp_path / "lama.doc")
     assert exc.value.message == ("lama.doc: format lama .doc tidak dibaca. Buka di Word/Excel atau LibreOffice lalu "
                                  "simpan sebagai .docx, kemudian impor berkas itu.")
+
+
+def test_text_under_a_column_without_its_own_header_is_reported():
+    rows = [[*HEAD, ""], ["I. MANAJEMEN"], ["1", "Tim", "Ind", "La", "Bf", "Maret 2026", "✓"]]
+    b = baca_rencana([_tabel(rows)])
+    assert [c.format() for c in b.kolom_diabaikan] == [
+        "t.docx, tabel 1: kolom 7 tanpa judul kolom sendiri: isinya (1 sel berisi) tidak diimpor."]
+    assert b.jumlah_indikator == 1

@@ -333,6 +333,14 @@ class _Pembaca:
                 seen[role] = j
             else:
                 seen[role] = j
+        for j in range(t.lebar):
+            if j < len(kepala.sel) and not kepala.sel[j].kosong:
+                continue
+            isi = sum(1 for b in t.baris[start:] if j < len(b.sel) and not b.sel[j].kosong
+                      and not self._adalah_kepala(b, roles))
+            if isi:  # a column under a merged header cell, or with no header at all
+                self.hasil.kolom_diabaikan.append(Catatan(t.berkas, t.nama, None,
+                    f"{t.nama_kolom(j)} tanpa judul kolom sendiri: isinya ({isi} sel berisi) tidak diimpor."))
         for role in ("komponen", "langkah_aksi", "bukti_fisik", "target_waktu"):
             if role not in roles.values():
                 self.hasil.catatan.append(Catatan(t.berkas, t.nama, kepala.nomor,
