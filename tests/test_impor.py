@@ -14,6 +14,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from ruamel.yaml import YAML
@@ -313,6 +315,9 @@ def test_the_signed_reference_text_reads_into_the_shipped_plan(tmp_path):
     assert_same_table(_load(r.path), _load(REPO / "plan/2026/rencana-aksi.yaml"))
     split = [c for c in r.bacaan.catatan if "terbelah" in c.pesan]
     assert len(split) == 9
+    assert r.catatan_berkas == ["rujukan.tsv: judul tabel (baris di bawah “BAB II”, atau di atas kepala kolom) tidak "
+                                "ditemukan; ditulis “RENCANA AKSI PEMBANGUNAN ZONA INTEGRITAS TAHUN 2026”. Sunting "
+                                "`judul:` bila perlu."]
 
 
 # --- the pure reader on hand-made grids --------------------------------------------------
@@ -404,3 +409,39 @@ def test_text_under_a_column_without_its_own_header_is_reported():
     assert [c.format() for c in b.kolom_diabaikan] == [
         "t.docx, tabel 1: kolom 7 tanpa judul kolom sendiri: isinya (1 sel berisi) tidak diimpor."]
     assert b.jumlah_indikator == 1
+
+
+# --- property: any plan laid out as the decree lays it out reads back ---------------------
+
+_kata = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8)
+_teks = st.lists(_kata, min_size=1, max_size=6).map(" ".join)
+_sel = st.one_of(_teks, st.lists(_teks, min_size=2, max_size=4))
+_ind = st.fixed_dictionaries({"indikator": _teks, "langkah_aksi": _sel, "bukti_fisik": _sel,
+                              "target_waktu": st.sampled_from(["Maret 2026", "Januari-Desember 2026", "Per-bulan"])})
+# Indicators of one component differ in text: two consecutive rows with the same
+# INDIKATOR are read as one indicator (a flat sheet's row per step), and noted.
+_komp = st.fixed_dictionaries({"nama": _teks, "indikator": st.lists(_ind, min_size=1, max_size=3,
+                                                                    unique_by=lambda i: i["indikator"])})
+_area = st.fixed_dictionaries({"nama": _teks.map(str.upper), "komponen": st.lists(_komp, min_size=1, max_size=3)})
+
+
+def _cell(v):
+    return v if isinstance(v, str) else "\n".join(f"{i}) {t}" for i, t in enumerate(v, 1))
+
+
+@given(st.lists(_area, min_size=1, max_size=4))
+def test_any_plan_laid_out_like_the_decree_reads_back(areas):
+    rows = [[(h, 1, 1) for h in HEAD], [(str(i), 1, 1) for i in range(1, 7)]]
+    for ai, a in enumerate(areas, 1):
+        rows.append([(["I", "II", "III", "IV"][ai - 1], 1, 1), (a["nama"], 5, 1), None, None, None, None])
+        for ki, k in enumerate(a["komponen"], 1):
+            n = len(k["indikator"])
+            for ii, ind in enumerate(k["indikator"]):
+                head = [(f"{ki}.", 1, n), (k["nama"], 1, n)] if ii == 0 else [None, None]
+                rows.append(head + [(_cell(ind[f]), 1, 1) for f in FIELDS])
+    b = baca_rencana([Tabel("t.docx", "tabel 1", dari_sel(rows))])
+    assert b.tidak_ditempatkan == [] and b.kolom_diabaikan == []
+    want = [{"kode": ["I", "II", "III", "IV"][ai], "nama": a["nama"], "komponen": [
+        {"no": ki, "nama": k["nama"], "indikator": k["indikator"]} for ki, k in enumerate(a["komponen"], 1)]}
+        for ai, a in enumerate(areas)]
+    assert b.area == want

@@ -40,7 +40,7 @@ from zidocs.bukti.migrasi import migrasi as migrasi_kunci
 from zidocs.dossier.build import DossierResult, Progress, build_all, build_dossier
 from zidocs.impor.berkas import baca_berkas
 from zidocs.impor.tabel import Bacaan, baca_rencana, tahun_dari
-from zidocs.impor.tulis import data_rencana, tulis, yaml_teks
+from zidocs.impor.tulis import data_rencana, judul_bawaan, tulis, yaml_teks
 from zidocs.office.logo import logo_file
 from zidocs.errors import InputError, WorkspaceError, ZidocsError, aksi
 from zidocs.keputusan.build import BuildResult, build_decrees
@@ -211,6 +211,9 @@ def impor_rencana(ws: Workspace, berkas: Path, *, tahun: int | None = None, timp
         if tahun is None:
             raise InputError(f"{nama}: tahun rencana tidak terbaca dari target waktunya; sebutkan dengan "
                              f"{aksi('opsi', 'tahun')} TAHUN.")
+    if not bacaan.judul:
+        catatan.append(f"{nama}: judul tabel (baris di bawah “BAB II”, atau di atas kepala kolom) tidak ditemukan; "
+                       f"ditulis “{judul_bawaan(tahun)[0]}”. Sunting `judul:` bila perlu.")
     text = yaml_teks(data_rencana(bacaan, tahun), nama)
     path = tulis(ws, tahun, text, timpa=timpa)
     report, galat = None, None

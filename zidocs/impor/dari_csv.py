@@ -32,11 +32,13 @@ def baca_csv(path: Path, nama_berkas: str | None = None) -> tuple[list[Tabel], l
     if "\x00" in text:
         raise InputError(f"{berkas}: bukan berkas teks CSV (berisi byte nol). Simpan tabelnya sebagai CSV UTF-8, "
                          "atau impor berkas .xlsx/.ods/.docx-nya langsung.")
-    sample = text[:20000]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
+    if Path(path).suffix.lower() == ".tsv":
+        dialect = csv.excel_tab
+    else:
+        try:
+            dialect = csv.Sniffer().sniff(text[:20000], delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel
     rows = list(csv.reader(io.StringIO(text, newline=""), dialect))
     layout = [[(rapikan(v), 1, 1) if v.strip() else None for v in row] for row in rows]
     return [Tabel(berkas, "tabel", dari_sel(layout), huruf_kolom=True)], notes

@@ -143,6 +143,18 @@ def _table(tbl, gaya: _Gaya, berkas: str, nama: str, sebelum: tuple[str, ...]) -
     return Tabel(berkas, nama, grid, sebelum=sebelum)
 
 
+def _blocks(parent):
+    """Body-level paragraphs and tables in order, looking inside content
+    controls (``w:sdt``), which some templates wrap around a table."""
+    for el in parent.iterchildren():
+        if el.tag == _W + "sdt":
+            content = el.find(_W + "sdtContent")
+            if content is not None:
+                yield from _blocks(content)
+        else:
+            yield el
+
+
 def baca_docx(path: Path, nama_berkas: str | None = None) -> list[Tabel]:
     """Every table of the document's body as a grid, in document order."""
     berkas = nama_berkas or Path(path).name
@@ -159,7 +171,7 @@ def baca_docx(path: Path, nama_berkas: str | None = None) -> list[Tabel]:
     gaya = _Gaya(document)
     tables: list[Tabel] = []
     paragraphs: list[str] = []
-    for el in document.element.body.iterchildren():
+    for el in _blocks(document.element.body):
         if el.tag == _W + "p":
             text = rapikan(_paragraph(el, gaya))
             if text:

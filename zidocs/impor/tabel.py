@@ -22,8 +22,9 @@ the table header by its column names, then reads row by row:
   WAKTU empty continues the indicator above: its texts are appended to the
   same cells;
 - any other row without an indicator text of its own (an indicator cell
-  merged over several rows, one langkah aksi per row) adds items to the
-  indicator above.
+  merged over several rows, one langkah aksi per row), or repeating the
+  indicator text of the row above in the same component (a flat sheet's row
+  per step), adds items to the indicator above.
 
 Every row that cannot be placed is reported with its file, table, row number
 and the reason; every continuation and every assumption is noted. No text is
