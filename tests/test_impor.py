@@ -445,3 +445,15 @@ def test_any_plan_laid_out_like_the_decree_reads_back(areas):
         {"no": ki, "nama": k["nama"], "indikator": k["indikator"]} for ki, k in enumerate(a["komponen"], 1)]}
         for ai, a in enumerate(areas)]
     assert b.area == want
+
+
+def test_a_damaged_spreadsheet_is_refused_with_its_name(tmp_path, capsys):
+    ws = copy_workspace(tmp_path / "ws")
+    (tmp_path / "rusak.ods").write_bytes(b"bukan zip")
+    (tmp_path / "rusak.xlsx").write_bytes(b"bukan zip")
+    assert run(["-w", str(ws), "impor", str(tmp_path / "rusak.ods")]) == 3
+    assert capsys.readouterr().err == (
+        "zidocs: rusak.ods: bukan berkas ODS yang sah (rusak, terpotong, dilindungi kata sandi, atau berekstensi "
+        "salah). Buka di Word/LibreOffice lalu simpan ulang sebagai ODS tanpa kata sandi.\n")
+    assert run(["-w", str(ws), "impor", str(tmp_path / "rusak.xlsx")]) == 3
+    assert capsys.readouterr().err.startswith("zidocs: rusak.xlsx: bukan lembar kerja XLSX yang dapat dibaca (")

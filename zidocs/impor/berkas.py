@@ -12,7 +12,7 @@ from zidocs.impor.dari_csv import baca_csv
 from zidocs.impor.dari_docx import baca_docx
 from zidocs.impor.dari_xlsx import baca_ods, baca_xlsx
 from zidocs.impor.grid import Tabel
-from zidocs.office.convert import convert_file
+from zidocs.office.convert import convert_file, source_problem
 
 DIDUKUNG = (".docx", ".odt", ".html", ".htm", ".xlsx", ".xlsm", ".ods", ".csv", ".tsv")
 
@@ -26,6 +26,8 @@ def baca_berkas(path: Path) -> tuple[list[Tabel], list[str]]:
         raise InputError(f"{path}: berkas tidak ditemukan. Periksa nama dan foldernya.")
     if not path.is_file():
         raise InputError(f"{path}: bukan berkas biasa (mungkin folder).")
+    if suffix in (".odt", ".ods") and (why := source_problem(path)) is not None:
+        raise InputError(f"{nama}: {why}")
     if suffix == ".docx":
         return baca_docx(path, nama), []
     if suffix in (".odt", ".html", ".htm"):

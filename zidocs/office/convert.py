@@ -199,8 +199,8 @@ def convert_file(source: Path, target: Path, convert_to: str, *, timeout: float 
     if path.suffix.lower() in (".html", ".htm"):
         if not path.is_file():
             raise ConversionError(f"Berkas '{path}' tidak ditemukan. Periksa nama dan foldernya.")
-    else:
-        (path,) = check_sources([source])
+    elif (why := source_problem(path)) is not None:
+        raise ConversionError(f"Berkas '{path}' tidak dapat dibuka LibreOffice: {why}")
     soffice = find_soffice()
     ext = convert_to.split(":", 1)[0]
     with _soffice_lock(timeout), tempfile.TemporaryDirectory(prefix="zidocs-lo-") as tmp:
