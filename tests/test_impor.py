@@ -457,3 +457,12 @@ def test_a_damaged_spreadsheet_is_refused_with_its_name(tmp_path, capsys):
         "salah). Buka di Word/LibreOffice lalu simpan ulang sebagai ODS tanpa kata sandi.\n")
     assert run(["-w", str(ws), "impor", str(tmp_path / "rusak.xlsx")]) == 3
     assert capsys.readouterr().err.startswith("zidocs: rusak.xlsx: bukan lembar kerja XLSX yang dapat dibaca (")
+
+
+def test_the_salinan_resaved_as_odt_reads_back_too(salinan, tmp_path):
+    """DOCX → ODT → (LibreOffice) DOCX: the merges survive both conversions."""
+    odt = convert_file(salinan, tmp_path / "salinan.odt", "odt")
+    ws = Workspace(copy_workspace(tmp_path / "ws"))
+    r = api.impor_rencana(ws, odt, timpa=True)
+    assert r.bacaan.tidak_ditempatkan == []
+    assert_same_table(_load(r.path), _load(REPO / "plan/2026/rencana-aksi.yaml"))
