@@ -38,8 +38,11 @@ from zidocs.bukti.store import (
 from zidocs.bukti.migrasi import MigrasiResult, periksa_bukti
 from zidocs.bukti.migrasi import migrasi as migrasi_kunci
 from zidocs.dossier.build import DossierResult, Progress, build_all, build_dossier
+from zidocs.impor.berkas import baca_berkas
+from zidocs.impor.tabel import Bacaan, baca_rencana, tahun_dari
+from zidocs.impor.tulis import data_rencana, judul_bawaan, tulis, yaml_teks
 from zidocs.office.logo import logo_file
-from zidocs.errors import InputError, PlanInvalid, ZidocsError
+from zidocs.errors import InputError, PlanInvalid, WorkspaceError, ZidocsError, aksi
 from zidocs.keputusan.build import BuildResult, build_decrees
 from zidocs.monev.data import muat_periode, muat_posisi
 from zidocs.monev.edit import Isian, baca_isian, simpan_isian
@@ -70,7 +73,7 @@ __all__ = [
     "DecreeResult", "StatusResult", "Workspace",
     "TETAP", "bukti_add", "bukti_belum", "bukti_berkas", "bukti_edit", "bukti_ekspor", "bukti_impor",
     "bukti_kosongkan_sampah", "bukti_list", "bukti_move", "bukti_periksa", "bukti_pratinjau", "bukti_remove",
-    "bukti_restore", "bukti_riwayat", "bukti_sampah", "buat_folder_kerja", "check", "dossier", "indikator_ids",
+    "bukti_restore", "bukti_riwayat", "bukti_sampah", "buat_folder_kerja", "check", "dossier", "impor_rencana", "indikator_ids",
     "keputusan", "load", "migrasi", "monev_init", "monev_isian", "monev_isian_simpan", "monev_laporan",
     "monev_periode", "register", "status", "tahun_baru",
     "monev_ekspor", "monev_impor", "rencana_ekspor", "rencana_impor",
@@ -172,6 +175,61 @@ def keputusan(
     kind = jenis_di_rencana(plan, jenis)
     build = build_decrees(ws, plan, [kind], pdf=pdf, build_date=build_date)
     return DecreeResult(kind.jenis, build, orang_contoh(plan, kind.jenis))
+
+
+# --- importing another office's Rencana Aksi ----------------------------------------
+
+
+@dataclass
+class ImporRencanaResult:
+    path: Path  # the plan/<tahun>/rencana-aksi.yaml written
+    tahun: int
+    tahun_ditebak: bool  # the year came from the target dates, not from the caller
+    bacaan: Bacaan  # what was read: rows not placed, columns not imported, notes
+    catatan_berkas: list[str]  # how the file was read (conversion, encoding)
+    report: CheckReport | None  # the check of the new plan (None when it could not run)
+    check_galat: str | None  # why the check could not run (e.g. no keputusan-rencana-aksi.yaml yet)
+
+    @property
+    def lengkap(self) -> bool:
+        """Every row was placed and the check found no error."""
+        return not self.bacaan.tidak_ditempatkan and self.report is not None and not self.report.errors
+
+
+def impor_rencana(ws: Workspace, berkas: Path, *, tahun: int | None = None, timpa: bool = False) -> ImporRencanaResult:
+    """Read the Rencana Aksi table of another office's decree (DOCX/ODT) or
+    spreadsheet (XLSX/ODS/CSV) into a new plan/<tahun>/rencana-aksi.yaml
+    (atomic; an existing one is replaced only with ``timpa``), then check the
+    plan. ``tahun`` None: the year the target dates name most often."""
+    if not ws.plan_dir.is_dir():
+        raise WorkspaceError(f"{ws.root}: folder plan/ tidak ditemukan. {aksi('pilih-folder-kerja')}")
+    tables, catatan = baca_berkas(berkas)
+    bacaan = baca_rencana(tables)
+    nama = Path(berkas).name
+    if bacaan.jumlah_indikator == 0:
+        rows = [c.format() for c in bacaan.tidak_ditempatkan[:10]]
+        more = len(bacaan.tidak_ditempatkan) - len(rows)
+        why = ("tidak ada tabel dengan baris kepala kolom Rencana Aksi (NO, KOMPONEN, INDIKATOR, LANGKAH AKSI, "
+               "BUKTI FISIK, TARGET WAKTU)" if not bacaan.tabel_dibaca else "tidak ada indikator yang dapat ditempatkan")
+        raise InputError(f"{nama}: {why}; tidak ada yang ditulis." + "".join(f"\n  {r}" for r in rows)
+                         + (f"\n  … dan {more} baris lagi." if more > 0 else ""))
+    ditebak = tahun is None
+    if tahun is None:
+        tahun = tahun_dari(bacaan)
+        if tahun is None:
+            raise InputError(f"{nama}: tahun rencana tidak terbaca dari target waktunya; sebutkan dengan "
+                             f"{aksi('opsi', 'tahun')} TAHUN.")
+    if not bacaan.judul:
+        catatan.append(f"{nama}: judul tabel (baris di bawah “BAB II”, atau di atas kepala kolom) tidak ditemukan; "
+                       f"ditulis “{judul_bawaan(tahun)[0]}”. Sunting `judul:` bila perlu.")
+    text = yaml_teks(data_rencana(bacaan, tahun), nama)
+    path = tulis(ws, tahun, text, timpa=timpa)
+    report, galat = None, None
+    try:
+        report = check(ws, tahun)
+    except InputError as exc:
+        galat = exc.message
+    return ImporRencanaResult(path, tahun, ditebak, bacaan, catatan, report, galat)
 
 
 # --- evidence ---------------------------------------------------------------------

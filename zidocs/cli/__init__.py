@@ -158,6 +158,7 @@ def format_register(reg: Register) -> list[str]:
 from zidocs.cli.bukti import bukti_app, dossier_command  # noqa: E402  (registered after the root commands)
 from zidocs.cli.monev import monev_app, status_command  # noqa: E402
 from zidocs.cli.serve import pengguna_app, serve_command  # noqa: E402
+from zidocs.cli.impor import impor_command  # noqa: E402
 
 app.add_typer(bukti_app, name="bukti")
 app.command("dossier")(dossier_command)
@@ -165,6 +166,7 @@ app.add_typer(monev_app, name="monev")
 app.command("status")(status_command)
 app.command("serve")(serve_command)
 app.add_typer(pengguna_app, name="pengguna")
+app.command("impor")(impor_command)
 
 # Spreadsheets (issue 14): the Rencana Aksi table and a period's monev isian as XLSX.
 from zidocs.cli.tabel import monev_ekspor_command, monev_impor_command, rencana_app  # noqa: E402

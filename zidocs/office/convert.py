@@ -188,6 +188,43 @@ def to_pdf(
     return outputs
 
 
+def convert_file(source: Path, target: Path, convert_to: str, *, timeout: float = 300) -> Path:
+    """Convert one document to another office format (e.g. ODS → XLSX for
+    reading with openpyxl: ``convert_to="xlsx:Calc MS Excel 2007 XML"``) and
+    write it atomically to ``target``. The output must be a zip package (every
+    OOXML/ODF format is), since soffice exits 0 even when it wrote nothing.
+    An HTML page (``.html``/``.htm``, e.g. a plan published on a website) is
+    accepted too: it is text, so only its presence is checked."""
+    path = Path(source).absolute()
+    if path.suffix.lower() in (".html", ".htm"):
+        if not path.is_file():
+            raise ConversionError(f"Berkas '{path}' tidak ditemukan. Periksa nama dan foldernya.")
+    elif (why := source_problem(path)) is not None:
+        raise ConversionError(f"Berkas '{path}' tidak dapat dibuka LibreOffice: {why}")
+    soffice = find_soffice()
+    ext = convert_to.split(":", 1)[0]
+    with _soffice_lock(timeout), tempfile.TemporaryDirectory(prefix="zidocs-lo-") as tmp:
+        work = Path(tmp)
+        profile, indir, rawdir = (work / n for n in ("profile", "in", "out"))
+        for d in (profile, indir, rawdir):
+            d.mkdir()
+        (staged,) = _stage([path], indir)
+        result = _run_soffice(soffice_argv(soffice, profile, rawdir, [staged], convert_to=convert_to),
+                              timeout=timeout, cwd=work)
+        raw = rawdir / f"{path.stem}.{ext}"
+        if result.timed_out:
+            raise ConversionError(f"LibreOffice tidak selesai dalam {timeout:g} detik saat mengubah '{path}' "
+                                  f"menjadi {ext.upper()} dan dihentikan. Periksa berkas itu, lalu coba lagi."
+                                  + _stderr_block(result.stderr))
+        if not raw.is_file() or not zipfile.is_zipfile(raw):
+            raise ConversionError(f"LibreOffice tidak dapat mengubah '{path}' menjadi {ext.upper()}. Buka berkas "
+                                  f"itu di LibreOffice lalu simpan ulang sebagai {ext.upper()}."
+                                  + _stderr_block(result.stderr))
+        with atomic_path(Path(target)) as tmp_target:
+            shutil.copyfile(raw, tmp_target)
+    return Path(target)
+
+
 # --------------------------------------------------------------------------
 # Checks (no LibreOffice involved)
 
