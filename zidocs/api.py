@@ -67,7 +67,7 @@ from zidocs.plan.periode import periode as periode_of
 from zidocs.bukti.store import tanggal_bukti
 from zidocs.tabel.monev_xlsx import BarisMonev, ImporMonev, ekspor_monev, impor_monev
 from zidocs.tabel.monev_xlsx import baca_isian as baca_lembar_isian
-from zidocs.tabel.rencana_xlsx import ImporRencana, baca_rencana, ekspor_rencana, impor_rencana
+from zidocs.tabel.rencana_xlsx import ImporRencana, baca_yaml_rencana, ekspor_rencana, gabung_lembar_rencana
 
 __all__ = [
     "DecreeResult", "StatusResult", "Workspace",
@@ -468,9 +468,9 @@ def rencana_ekspor(ws: Workspace, tahun: int | None = None, *, tujuan: Path | No
     ``build_date``: the date in the workbook's properties (default: the decree's date)."""
     tahun = ws.tahun(tahun)
     path = ws.year_dir(tahun) / RENCANA_AKSI_FILE
-    baca_rencana(path, rel_path(ws, path))  # schema first: keys are written only into a readable plan
+    baca_yaml_rencana(path, rel_path(ws, path))  # schema first: keys are written only into a readable plan
     kunci = lengkapi_kunci(ws, tahun)
-    _, model = baca_rencana(path, rel_path(ws, path))
+    _, model = baca_yaml_rencana(path, rel_path(ws, path))
     target = tujuan or ws.out_year(tahun) / "rencana-aksi.xlsx"
     n = ekspor_rencana(model, target, tahun=tahun, build_date=build_date or _tanggal_rencana(ws, tahun),
                        author=_kantor_nama(ws, tahun))
@@ -490,7 +490,7 @@ def rencana_impor(ws: Workspace, berkas: Path, tahun: int | None = None, *, hapu
     tahun = ws.tahun(tahun)
     path = ws.year_dir(tahun) / RENCANA_AKSI_FILE
     lengkapi_kunci(ws, tahun)  # rows are matched by kunci: an indicator without one gets it first
-    result = impor_rencana(Path(berkas), path, rel_path(ws, path), tahun=tahun, izinkan_hapus=hapus)
+    result = gabung_lembar_rencana(Path(berkas), path, rel_path(ws, path), tahun=tahun, izinkan_hapus=hapus)
     return RencanaImporResult(result, check(ws, tahun))
 
 

@@ -72,7 +72,7 @@ _BIDANG = {"indikator": "indikator", "langkah_aksi": "langkah aksi", "bukti_fisi
 # --- export ----------------------------------------------------------------------------
 
 
-def baca_rencana(path: Path, rel: str) -> tuple[YamlDoc, RencanaAksi]:
+def baca_yaml_rencana(path: Path, rel: str) -> tuple[YamlDoc, RencanaAksi]:
     """rencana-aksi.yaml read and schema-checked (rule findings such as an
     unreadable target do not stop an export: the sheet is where to fix them)."""
     doc = read_yaml(path, rel)
@@ -476,7 +476,7 @@ class ImporRencana:
     ditulis: bool
 
 
-def impor_rencana(source: Path, ra_path: Path, rel: str, *, tahun: int, izinkan_hapus: bool = False) -> ImporRencana:
+def gabung_lembar_rencana(source: Path, ra_path: Path, rel: str, *, tahun: int, izinkan_hapus: bool = False) -> ImporRencana:
     """Merge the workbook ``source`` into ``ra_path`` (atomic; untouched when
     nothing changed). Every cell is read and the result schema-checked
     before anything is written."""
