@@ -68,3 +68,33 @@ def test_no_zidocs_import_inside_a_function():
                 elif isinstance(node, ast.Import) and any(a.name.startswith("zidocs") for a in node.names):
                     hidden.append(f"{path.relative_to(REPO)}:{node.lineno}")
     assert hidden == []
+
+
+def _top_level_names(tree: ast.Module) -> list[tuple[str, int]]:
+    names = []
+    for node in tree.body:
+        if isinstance(node, ast.Import):  # `import a.b` and `import a.c` both bind the same package `a`
+            names += [(a.asname or a.name, node.lineno) for a in node.names if a.asname or "." not in a.name]
+        elif isinstance(node, ast.ImportFrom):
+            names += [(a.asname or a.name, node.lineno) for a in node.names]
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.append((node.name, node.lineno))
+    return names
+
+
+def test_no_module_binds_one_name_twice():
+    """A function defined under the name of something imported silently replaces
+    it (api.impor_rencana once hid the XLSX merge of the same name)."""
+    twice = []
+    for path in sorted((REPO / "zidocs").rglob("*.py")):
+        seen: dict[str, int] = {}
+        for name, line in _top_level_names(ast.parse(path.read_text(encoding="utf-8"))):
+            if name in seen and name != "annotations":
+                twice.append(f"{path.relative_to(REPO)}:{line}: {name} (also line {seen[name]})")
+            seen.setdefault(name, line)
+    assert twice == []
+
+
+def test_the_double_binding_check_sees_one():
+    tree = ast.parse("from x import f\n\ndef f():\n    pass\n")
+    assert [n for n, _ in _top_level_names(tree)] == ["f", "f"]
