@@ -64,6 +64,7 @@ from zidocs.plan.rules.tim import orang_contoh
 from zidocs.plan.workspace import Workspace
 
 __all__ = [
+    "ZidocsError",
     "BuktiTidakDitemukan", "DecreeResult", "StatusResult", "Workspace",
     "TETAP", "bukti_add", "bukti_belum", "bukti_berkas", "bukti_edit", "bukti_ekspor", "bukti_impor",
     "bukti_kosongkan_sampah", "bukti_list", "bukti_move", "bukti_periksa", "bukti_pratinjau", "bukti_remove",
