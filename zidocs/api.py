@@ -41,7 +41,9 @@ from zidocs.bukti.store import (
 from zidocs.bukti.migrasi import MigrasiResult, periksa_bukti
 from zidocs.bukti.migrasi import migrasi as migrasi_kunci
 from zidocs.dossier.build import DossierResult, Progress, build_all, build_dossier
+from zidocs.office.convert import start_warm, stop_warm, warm_status
 from zidocs.office.logo import logo_file
+from zidocs.office.warm import WarmStatus
 from zidocs.errors import InputError, ZidocsError
 from zidocs.keputusan.build import BuildResult, build_decrees
 from zidocs.monev.data import muat_periode, muat_posisi
@@ -70,7 +72,7 @@ __all__ = [
     "bukti_kosongkan_sampah", "bukti_list", "bukti_move", "bukti_periksa", "bukti_pratinjau", "bukti_remove",
     "bukti_restore", "bukti_riwayat", "bukti_sampah", "buat_folder_kerja", "check", "dossier", "indikator_ids",
     "keputusan", "load", "migrasi", "monev_init", "monev_isian", "monev_isian_simpan", "monev_laporan", "monev_rapat", "monev_rapat_simpan",
-    "monev_periode", "register", "status", "tahun_baru",
+    "monev_periode", "register", "status", "tahun_baru", "lo_hangat_mulai", "lo_hangat_henti", "lo_hangat_status",
 ]
 
 
@@ -209,6 +211,24 @@ def keputusan(
     kind = jenis_di_rencana(plan, jenis)
     build = build_decrees(ws, plan, [kind], pdf=pdf, build_date=build_date)
     return DecreeResult(kind.jenis, build, orang_contoh(plan, kind.jenis))
+
+
+# --- warm LibreOffice (for a long-running front end) ---------------------------------
+
+
+def lo_hangat_mulai() -> WarmStatus:
+    """Keep one LibreOffice running (unoserver, 127.0.0.1 only, restarted if it dies) for this
+    process's PDF conversions: same PDFs, without the cold start each time. Not up: conversions
+    stay cold, and ``reason`` says why."""
+    return start_warm()
+
+
+def lo_hangat_henti() -> None:
+    stop_warm()
+
+
+def lo_hangat_status() -> WarmStatus | None:
+    return warm_status()
 
 
 # --- evidence ---------------------------------------------------------------------
