@@ -122,3 +122,26 @@ def test_stop_leaves_no_process(tmp_path):
         return False
     assert _wait(gone, 10), subprocess.run(["ps", "-o", "pid,stat,cmd", "-g", str(pid)], capture_output=True,
                                            text=True).stdout  # unoserver, oosplash and soffice.bin all ended
+
+
+def test_a_killed_zidocs_process_leaves_no_libreoffice(tmp_path):
+    """SIGKILL of the process that started the warm LibreOffice (nothing of it can run): unoserver
+    and its soffice end by themselves within seconds."""
+    code = ("from zidocs import api; from zidocs.office import warm; import sys, time; st = api.lo_hangat_mulai(); "
+            "print(warm.current().pid, flush=True); time.sleep(600)")
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        pgid = int(proc.stdout.readline())
+        os.killpg(pgid, 0)  # running
+    finally:
+        proc.kill()
+        proc.wait()
+
+    def gone():
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return True
+        return False
+    assert _wait(gone, 15), subprocess.run(["ps", "-o", "pid,stat,cmd", "-g", str(pgid)], capture_output=True,
+                                           text=True).stdout

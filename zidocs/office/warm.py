@@ -45,6 +45,22 @@ ENV_UNO_PYTHON = "ZIDOCS_UNO_PYTHON"  # a Python that can import uno and unoserv
 HOST = "127.0.0.1"
 _CHECK = "import uno, unoserver.server"
 
+# Run by the server's Python: unoserver's own main(), plus a thread that ends the whole process
+# group (unoserver, oosplash, soffice.bin) as soon as the zidocs process that started it is gone,
+# even if that one was SIGKILLed and could not stop it.
+_LAUNCHER = """
+import os, signal, sys, threading, time
+parent = os.getppid()
+def _watch():
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os.killpg(0, signal.SIGKILL)
+threading.Thread(target=_watch, daemon=True).start()
+sys.argv = ["unoserver"] + sys.argv[1:]
+from unoserver.server import main
+sys.exit(main())
+"""
+
 
 class WarmUnavailable(Exception):
     """The warm converter could not convert (down, restarting, or failed): use the cold path."""
@@ -182,7 +198,7 @@ class WarmOffice:
             log = open(self.workdir / "unoserver.log", "ab")
             try:
                 self._proc = subprocess.Popen(
-                    [self.python, "-m", "unoserver.server", "--interface", HOST, "--uno-interface", HOST,
+                    [self.python, "-c", _LAUNCHER, "--interface", HOST, "--uno-interface", HOST,
                      "--port", str(self.port), "--uno-port", str(self.uno_port),
                      "--user-installation", str(profile.absolute()), "--executable", self.soffice,
                      "--temp-dir", str(self.workdir)],
@@ -220,7 +236,7 @@ class WarmOffice:
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(proc.pid, signal.SIGTERM)
         try:
-            proc.wait(timeout=10)
+            proc.wait(timeout=3)
         except subprocess.TimeoutExpired:
             pass
         with contextlib.suppress(ProcessLookupError, PermissionError):  # soffice.bin may outlive its parent

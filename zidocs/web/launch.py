@@ -8,6 +8,9 @@ registry, and the WSGI app loads the URLs (and with them the views) itself.
 from __future__ import annotations
 
 import shutil
+import signal
+import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,6 +58,8 @@ def serve(workspace: Path, *, host: str = "127.0.0.1", port: int = 8080, max_upl
     import waitress
 
     app = wsgi_app(workspace, host=host, max_upload=max_upload, hosts=hosts)
+    if threading.current_thread() is threading.main_thread():  # SIGTERM ends like Ctrl-C: cleanup runs
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     if lo_hangat:
         st = api.lo_hangat_mulai()
         if say is not None:
