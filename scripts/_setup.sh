@@ -38,6 +38,22 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $WEB_TEST_PACKAGES >/dev/null
 fi
 
+# Warm LibreOffice for `zidocs serve` (unoserver): its server side imports `uno`, which only the
+# system python3 has (Debian python3-uno), never a venv; so unoserver is installed for that python3
+# too (pure Python, no dependencies; --break-system-packages: Debian 12 has no python3-unoserver).
+UNOSERVER_REQ="unoserver>=3.7,<4"
+if ! /usr/bin/python3 -c 'import uno, unoserver.server' >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  if ! /usr/bin/python3 -c 'import uno' >/dev/null 2>&1 || ! /usr/bin/python3 -m pip --version >/dev/null 2>&1; then
+    echo "==> Memasang python3-uno untuk LibreOffice hangat"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends python3-uno python3-pip >/dev/null
+  fi
+  echo "==> Memasang unoserver untuk python3 sistem"
+  $SUDO /usr/bin/python3 -m pip install -q --break-system-packages "$UNOSERVER_REQ" 2>/dev/null \
+    || $SUDO /usr/bin/python3 -m pip install -q "$UNOSERVER_REQ"
+fi
+
 if [ ! -x .venv/bin/python ]; then
   echo "==> Membuat lingkungan Python di .venv"
   python3 -m venv .venv

@@ -14,6 +14,8 @@ CLI, a page for the web).
 from __future__ import annotations
 
 import datetime as dt
+import os
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
@@ -27,6 +29,7 @@ from zidocs.bukti.store import (
     AddResult,
     BuktiEntry,
     BuktiStore,
+    BuktiTidakDitemukan,
     EmptyResult,
     Perubahan,
     RemoveResult,
@@ -41,21 +44,24 @@ from zidocs.dossier.build import DossierResult, Progress, build_all, build_dossi
 from zidocs.impor.berkas import baca_berkas
 from zidocs.impor.tabel import Bacaan, baca_rencana, tahun_dari
 from zidocs.impor.tulis import data_rencana, judul_bawaan, tulis, yaml_teks
+from zidocs.office.convert import start_warm, stop_warm, warm_status
 from zidocs.office.logo import logo_file
+from zidocs.office.warm import WarmStatus
 from zidocs.errors import InputError, PlanInvalid, WorkspaceError, ZidocsError, aksi
 from zidocs.keputusan.build import BuildResult, build_decrees
 from zidocs.monev.data import muat_periode, muat_posisi
-from zidocs.monev.edit import Isian, baca_isian, simpan_isian
+from zidocs.monev.edit import Isian, IsianRapat, baca_isian, baca_rapat, simpan_isian, simpan_rapat
 from zidocs.monev.figures import Figures
 from zidocs.monev.init import InitResult, init_monev
 from zidocs.monev.report import LaporanResult, build_laporan
-from zidocs.plan.check import CheckReport, check_plan, load_plan
+from zidocs.plan.check import CheckReport, check_plan
+from zidocs.plan.check import load_plan as _load_plan
 from zidocs.plan.init import init_workspace
 from zidocs.plan.kunci import RENCANA_AKSI_FILE, lengkapi_kunci, perlu_kunci, teks_indikator
 from zidocs.plan.kinds import RENCANA_AKSI
 from zidocs.plan.models import Plan
 from zidocs.plan.monev_files import periode_tersedia
-from zidocs.plan.loader import read_plan
+from zidocs.plan.loader import plan_files, read_plan
 from zidocs.plan.register import Register, jenis_di_rencana, read_register
 from zidocs.plan.tahun_baru import TahunBaruResult
 from zidocs.plan.tahun_baru import tahun_baru as salin_tahun_baru
@@ -70,17 +76,58 @@ from zidocs.tabel.monev_xlsx import baca_isian as baca_lembar_isian
 from zidocs.tabel.rencana_xlsx import ImporRencana, baca_yaml_rencana, ekspor_rencana, gabung_lembar_rencana
 
 __all__ = [
-    "DecreeResult", "StatusResult", "Workspace",
+    "ZidocsError",
+    "BuktiTidakDitemukan", "DecreeResult", "StatusResult", "Workspace",
     "TETAP", "bukti_add", "bukti_belum", "bukti_berkas", "bukti_edit", "bukti_ekspor", "bukti_impor",
     "bukti_kosongkan_sampah", "bukti_list", "bukti_move", "bukti_periksa", "bukti_pratinjau", "bukti_remove",
     "bukti_restore", "bukti_riwayat", "bukti_sampah", "buat_folder_kerja", "check", "dossier", "impor_rencana", "indikator_ids",
-    "keputusan", "load", "migrasi", "monev_init", "monev_isian", "monev_isian_simpan", "monev_laporan",
-    "monev_periode", "register", "status", "tahun_baru",
+    "keputusan", "load", "migrasi", "monev_init", "monev_isian", "monev_isian_simpan", "monev_laporan", "monev_rapat", "monev_rapat_simpan",
+    "monev_periode", "register", "status", "tahun_baru", "lo_hangat_mulai", "lo_hangat_henti", "lo_hangat_status",
     "monev_ekspor", "monev_impor", "rencana_ekspor", "rencana_impor",
 ]
 
 
 # --- plan -------------------------------------------------------------------------
+
+# The validated plan by workspace and year, kept while none of the files it was
+# read from changed: a web request would otherwise read and check the plan
+# (~0.15 s) once per api call. Plans are immutable, so sharing one is safe.
+_PLAN_CACHE: dict[tuple[str, int], tuple[tuple, Plan]] = {}
+_PLAN_CACHE_LOCK = threading.Lock()
+
+
+def _stamps(ws: Workspace, tahun: int) -> tuple:
+    """(path, inode, mtime_ns, ctime_ns, size) of every file the plan is read from; None for a missing one.
+    An atomic rewrite changes the inode, an edit in place the times or the size."""
+    out = []
+    for path in plan_files(ws, tahun):
+        try:
+            st = os.stat(path)
+        except FileNotFoundError:
+            out.append((str(path), None))
+        else:
+            out.append((str(path), st.st_ino, st.st_mtime_ns, st.st_ctime_ns, st.st_size))
+    return tuple(out)
+
+
+def load_plan(ws: Workspace, tahun: int | None = None, *, strict: bool = False) -> Plan:
+    """The year's plan, from the cache while its files are unchanged on disk (``strict``:
+    warnings stop it too, and they may come from other files: not cached)."""
+    if strict:
+        return _load_plan(ws, tahun, strict=True)
+    year = ws.tahun(tahun)
+    key = (str(ws.root.resolve()), year)
+    stamps = _stamps(ws, year)
+    with _PLAN_CACHE_LOCK:
+        hit = _PLAN_CACHE.get(key)
+    if hit is not None and hit[0] == stamps:
+        return hit[1]
+    plan = _load_plan(ws, year)
+    if _stamps(ws, year) == stamps:  # not changed while it was read
+        with _PLAN_CACHE_LOCK:
+            _PLAN_CACHE[key] = (stamps, plan)
+    return plan
+
 
 
 def check(ws: Workspace, tahun: int | None = None) -> CheckReport:
@@ -230,6 +277,24 @@ def impor_rencana(ws: Workspace, berkas: Path, *, tahun: int | None = None, timp
     except InputError as exc:
         galat = exc.message
     return ImporRencanaResult(path, tahun, ditebak, bacaan, catatan, report, galat)
+
+
+# --- warm LibreOffice (for a long-running front end) ---------------------------------
+
+
+def lo_hangat_mulai() -> WarmStatus:
+    """Keep one LibreOffice running (unoserver, 127.0.0.1 only, restarted if it dies) for this
+    process's PDF conversions: same PDFs, without the cold start each time. Not up: conversions
+    stay cold, and ``reason`` says why."""
+    return start_warm()
+
+
+def lo_hangat_henti() -> None:
+    stop_warm()
+
+
+def lo_hangat_status() -> WarmStatus | None:
+    return warm_status()
 
 
 # --- evidence ---------------------------------------------------------------------
@@ -410,6 +475,18 @@ def monev_isian_simpan(
                         teks=teks_indikator(ref.indikator.indikator))
 
 
+def monev_rapat(ws: Workspace, tahun: int | None, periode: str) -> IsianRapat:
+    """The meeting data (``rapat:``) of plan/<tahun>/monev-<PERIODE>.yaml, with the token for saving it."""
+    return baca_rapat(ws, ws.tahun(tahun), periode)
+
+
+def monev_rapat_simpan(ws: Workspace, tahun: int | None, periode: str, nilai: dict[str, str],
+                       token: str) -> IsianRapat:
+    """Write the meeting data (tanggal, tempat, pimpinan, jabatan_pimpinan, peserta; comments kept,
+    atomically); refused if the file changed since ``token``."""
+    return simpan_rapat(ws, ws.tahun(tahun), periode, nilai, token)
+
+
 @dataclass(frozen=True)
 class StatusResult:
     figures: Figures
@@ -427,12 +504,13 @@ def status(
     """The year at a glance: as at the end of ``periode``, or as of ``tanggal``."""
     if periode is not None and tanggal is not None:
         raise InputError("Pilih periode atau tanggal, tidak keduanya.")
+    if periode is None and tanggal is None:
+        raise InputError("Sebutkan periode atau tanggal keadaan yang ditampilkan.")
+    plan = load_plan(ws, tahun)
     if periode is not None:
-        data = muat_periode(ws, tahun, periode, bukti=ws.bukti_dir, wajib_ada=False)
+        data = muat_periode(ws, tahun, periode, bukti=ws.bukti_dir, wajib_ada=False, plan=plan)
     else:
-        if tanggal is None:
-            raise InputError("Sebutkan periode atau tanggal keadaan yang ditampilkan.")
-        data = muat_posisi(ws, tahun, tanggal, bukti=ws.bukti_dir)
+        data = muat_posisi(ws, tahun, tanggal, bukti=ws.bukti_dir, plan=plan)
     isian = data.isian
     return StatusResult(data.figures(), isian.rel if isian else None, bool(isian and isian.model and isian.model.contoh))
 

@@ -1,6 +1,7 @@
 """A real browser (Debian chromium + chromedriver, driven by Selenium) against the live service:
-log in, upload a PDF and a photo, see Beranda's coverage change, fill one monev entry, build the Keputusan as a
-background job and download its salinan PDF (the same bytes as the CLI's build), log out."""
+log in, upload a PDF and a photo (POST/redirect/GET), see Beranda's coverage change, move the photo to another
+indicator, fill one monev entry, build the Keputusan as a background job through the warm LibreOffice and download
+its salinan PDF (the same bytes as the CLI's cold build), log out."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from conftest import WS, jpeg_bytes, pdf_bytes
 from helpers import copy_workspace
 
 from zidocs import api
+from zidocs.office import warm
 
 CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 pytestmark = pytest.mark.skipif(
@@ -23,6 +25,7 @@ pytestmark = pytest.mark.skipif(
            "(scripts/_setup.sh memasangnya)")
 
 KODE = "III.1.1"  # no route test uploads here
+TUJUAN = "III.1.2"
 
 
 @pytest.fixture
@@ -89,8 +92,23 @@ def test_browser_login_upload_coverage_build_download_logout(live_server, browse
         d.execute_script("arguments[0].scrollIntoView()", img)
         w.until(lambda _: d.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", img))
 
+    assert d.current_url.endswith(f"/indikator/{KODE}")  # POST/redirect/GET: a reload sends nothing again
+    d.refresh()
+    assert not d.find_elements(By.ID, "hasil") and len(d.find_elements(By.CSS_SELECTOR, "#bukti img")) == 2
+
     d.get(live_server.url + "/")
     assert int(d.find_element(By.ID, "cakupan").text.split()[0]) == before + 1
+
+    # move the photo to the next indicator of the area
+    d.get(f"{live_server.url}/indikator/{KODE}")
+    item = next(li for li in d.find_elements(By.CSS_SELECTOR, "#bukti > li") if "foto kegiatan.jpg" in li.text)
+    Select(item.find_element(By.CSS_SELECTOR, "form.pindah select")).select_by_value(TUJUAN)
+    item.find_element(By.CSS_SELECTOR, "form.pindah button").click()
+    assert TUJUAN in w.until(EC.presence_of_element_located((By.ID, "dipindah"))).text
+    assert [i.get_attribute("alt") for i in d.find_elements(By.CSS_SELECTOR, "#bukti img")] == \
+        ["Pratinjau undangan rapat.pdf"]
+    _, daftar = api.bukti_list(api.Workspace(WS))
+    assert [e.nama_asli for r in daftar.rows if r.indikator == TUJUAN for e in r.entries] == ["foto kegiatan.jpg"]
 
     # one monev entry, from the indicator's page
     d.get(f"{live_server.url}/indikator/{KODE}")
@@ -106,12 +124,21 @@ def test_browser_login_upload_coverage_build_download_logout(live_server, browse
     isian = api.monev_isian(api.Workspace(WS), None, "TW1", KODE)
     assert (isian.realisasi, isian.status, isian.kendala) == ("80", "proses", "Menunggu tanda tangan")
 
-    d.get(live_server.url + "/dokumen")
-    d.find_element(By.ID, "bangun-rencana-aksi").click()  # hx-post; CSRF token from hx-headers
-    link = w.until(EC.element_to_be_clickable(
-        (By.CSS_SELECTOR, 'a.unduh[data-nama="out/2026/keputusan-rencana-aksi-salinan.pdf"]')))
-    link.click()
-    got = _download(d)
+    # the salinan is built through the warm LibreOffice `zidocs serve` keeps (when it can run here)
+    hangat = api.lo_hangat_mulai()
+    try:
+        office = warm.current()
+        before_warm = office.conversions if hangat.running else 0
+        d.get(live_server.url + "/dokumen")
+        d.find_element(By.ID, "bangun-rencana-aksi").click()  # hx-post; CSRF token from hx-headers
+        link = w.until(EC.element_to_be_clickable(
+            (By.CSS_SELECTOR, 'a.unduh[data-nama="out/2026/keputusan-rencana-aksi-salinan.pdf"]')))
+        if hangat.running:
+            assert office.conversions == before_warm + 2  # asli and salinan, warm
+        link.click()
+        got = _download(d)
+    finally:
+        api.lo_hangat_henti()
     assert got.name == "keputusan-rencana-aksi-salinan.pdf"
 
     # the CLI's build of the same plan
@@ -128,4 +155,4 @@ def test_browser_login_upload_coverage_build_download_logout(live_server, browse
     csp = [e["message"] for e in d.get_log("browser") if "Content Security Policy" in e["message"]]
     assert csp == []
     acts = set(Audit.objects.filter(pengguna="sekretariat").values_list("aksi", flat=True))
-    assert {"masuk", "unggah", "monev", "bangun-mulai", "bangun", "unduh", "keluar"} <= acts
+    assert {"masuk", "unggah", "pindah", "monev", "bangun-mulai", "bangun", "unduh", "keluar"} <= acts

@@ -13,14 +13,16 @@ from django.test import Client
 from zidocs import api
 from zidocs.web.models import Audit, Pengguna, Tugas
 
-GET_PAGES = ["/", "/rencana", "/rencana?tanpa_bukti=1", "/indikator/V.2.3", "/dokumen", "/pemeriksaan",
-             "/riwayat", "/pengguna"]
-POSTS = ["/indikator/V.2.3/unggah", "/bukti/1/hapus", "/dokumen/bangun", "/pengguna"]
+GET_PAGES = ["/", "/rencana", "/rencana?tanpa_bukti=1", "/indikator/V.2.3", "/monev", "/monev/TW1", "/dokumen",
+             "/pemeriksaan", "/riwayat", "/pengguna"]
+POSTS = ["/indikator/V.2.3/unggah", "/bukti/1/hapus", "/bukti/1/pindah", "/monev/TW1", "/dokumen/bangun",
+         "/pengguna"]
 
 
-def upload(c: Client, kode: str, *files: tuple[str, bytes], **fields):
+def upload(c: Client, kode: str, *files: tuple[str, bytes], follow: bool = True, **fields):
+    """POST an upload; a success redirects (POST/redirect/GET), followed unless ``follow=False``."""
     data = {"berkas": [SimpleUploadedFile(n, b) for n, b in files], **fields}
-    return c.post(f"/indikator/{kode}/unggah", data)
+    return c.post(f"/indikator/{kode}/unggah", data, follow=follow)
 
 
 def entries(kode: str):
@@ -123,8 +125,9 @@ def test_coordinator_cannot_remove_evidence_of_another_area(client_as):
     e = [e for e in entries("V.2.3") if e.nama_asli == "hapus-saya.pdf"][0]
     r = client_as("koor1").post(f"/bukti/{e.id}/hapus")
     assert r.status_code == 403 and "bukan koordinator area V" in r.content.decode()
-    r = client_as("koor5").post(f"/bukti/{e.id}/hapus")
-    assert r.status_code == 200 and "dihapus" in r.content.decode()
+    r = client_as("koor5").post(f"/bukti/{e.id}/hapus", follow=True)
+    assert r.status_code == 200 and "dipindahkan ke sampah" in r.content.decode()
+    assert r.redirect_chain == [("/indikator/V.2.3", 302)]
     assert e.id not in [x.id for x in entries("V.2.3")]
     assert Audit.objects.filter(aksi="hapus", pengguna="koor5", rincian__contains="hapus-saya.pdf").exists()
 
@@ -177,7 +180,7 @@ def test_file_named_dot_dot_is_stored_safely(client_as, ws):
             b"Content-Type: application/pdf\r\n\r\n" + pdf_bytes("traversal") + b"\r\n--B--\r\n")
     r = client_as("admin").generic("POST", "/indikator/V.2.3/unggah", body,
                                    content_type="multipart/form-data; boundary=B")
-    assert r.status_code == 200, r.content.decode()[:2000]
+    assert r.status_code == 302, r.content.decode()[:2000]
     for d in (ws, ws.parent, ws.parent.parent, ws / ".zidocs", ws / "bukti"):
         assert not (d / "x.pdf").exists()
     e = [e for e in entries("V.2.3") if e.nama_asli == "x.pdf"]
@@ -407,3 +410,184 @@ def test_monev_roles_and_bad_values(client_as):
     r = c.post("/monev/TW1/V.2.2", {"token": _token(c, "V.2.2"), "realisasi": "150"})
     assert r.status_code == 409 and "di luar 0–100" in r.content.decode()
     assert c.get("/monev/TW9/V.2.2").status_code in (400, 404)
+
+
+# --- POST/redirect/GET, 404 pages ----------------------------------------------------------------
+
+
+def test_upload_redirects_and_reload_does_not_upload_again(client_as):
+    c = client_as("koor5")
+    before = len(entries("V.3.1"))
+    r = upload(c, "V.3.1", ("prg.pdf", pdf_bytes("prg")), follow=False)
+    assert r.status_code == 302 and r["Location"] == "/indikator/V.3.1"
+    page = c.get(r["Location"]).content.decode()
+    assert "Unggahan diterima" in page and "prg.pdf" in page
+    again = c.get("/indikator/V.3.1").content.decode()  # a reload is a GET: nothing is sent again
+    assert "Unggahan diterima" not in again
+    assert len(entries("V.3.1")) == before + 1
+
+
+@pytest.mark.parametrize("path,text", [
+    ("/bukti/999999/berkas", "Tidak ada bukti dengan ID 999999"),
+    ("/bukti/999999/pratinjau", "Tidak ada bukti dengan ID 999999"),
+    ("/indikator/V.9.9", "Indikator V.9.9 tidak ada dalam rencana aksi tahun 2026"),
+    ("/monev/TW1/V.9.9", "Indikator V.9.9 tidak ada"),
+    ("/monev/TW9/V.2.2", "Isian monev periode “TW9” tidak ada"),
+    ("/monev/TW9", "Isian monev periode “TW9” tidak ada"),
+])
+def test_unknown_id_indicator_or_period_is_an_indonesian_404(client_as, path, text):
+    upload(client_as("admin"), "V.2.3", ("ada.pdf", pdf_bytes("ada")))  # the store exists
+    r = client_as("eval").get(path)
+    html = r.content.decode()
+    assert r.status_code == 404, (path, html[:500])
+    assert text in html and 'lang="id"' in html and "⟦" not in html
+
+
+def test_post_to_unknown_evidence_or_indicator_is_404(client_as):
+    c = client_as("admin")
+    upload(c, "V.2.3", ("ada2.pdf", pdf_bytes("ada2")))
+    assert c.post("/bukti/999999/hapus").status_code == 404
+    assert c.post("/bukti/999999/pindah", {"indikator": "V.1.1"}).status_code == 404
+    assert upload(c, "V.9.9", ("a.pdf", pdf_bytes("v99"))).status_code == 404
+
+
+# --- moving evidence ---------------------------------------------------------------------------------
+
+
+def _entry(kode, nama):
+    return next(e for e in entries(kode) if e.nama_asli == nama)
+
+
+def test_coordinator_moves_within_own_area_with_audit_and_redirect(client_as):
+    c = client_as("koor5")
+    upload(c, "V.1.1", ("salah-tempat.pdf", pdf_bytes("salah tempat")))
+    e = _entry("V.1.1", "salah-tempat.pdf")
+    page = c.get("/indikator/V.1.1").content.decode()
+    assert f'action="/bukti/{e.id}/pindah"' in page and '<option value="V.2.1">' in page
+    assert '<option value="I.1.1">' not in page  # only the coordinator's own area is offered
+    r = c.post(f"/bukti/{e.id}/pindah", {"indikator": "V.2.1"}, follow=True)
+    assert r.redirect_chain == [("/indikator/V.1.1", 302)]
+    assert "dipindahkan ke indikator" in r.content.decode()
+    assert e.id in [x.id for x in entries("V.2.1")] and e.id not in [x.id for x in entries("V.1.1")]
+    a = Audit.objects.get(aksi="pindah", pengguna="koor5")
+    assert a.rincian.startswith("V.1.1 → V.2.1: salah-tempat.pdf")
+    hist = api.bukti_riwayat(api.Workspace(Path(__import__("conftest").WS)), e.id)
+    assert any(h.aksi == "pindah" and h.oleh == "koor5" for h in hist)  # the store's own history too
+
+
+def test_coordinator_cannot_move_into_an_area_that_is_not_theirs(client_as):
+    upload(client_as("koor5"), "V.1.1", ("tetap-di-v.pdf", pdf_bytes("tetap di V")))
+    e = _entry("V.1.1", "tetap-di-v.pdf")
+    r = client_as("koor5").post(f"/bukti/{e.id}/pindah", {"indikator": "I.1.1"})
+    assert r.status_code == 403 and "Anda bukan koordinator area I;" in r.content.decode()
+    r = client_as("koor1").post(f"/bukti/{e.id}/pindah", {"indikator": "I.1.1"})  # nor out of another's area
+    assert r.status_code == 403 and "Anda bukan koordinator area V" in r.content.decode()
+    for who in ("eval", "pimpinan"):
+        assert client_as(who).post(f"/bukti/{e.id}/pindah", {"indikator": "V.2.1"}).status_code == 403
+    assert e.id in [x.id for x in entries("V.1.1")]
+    assert not Audit.objects.filter(aksi="pindah").exists()
+    # the admin may move it anywhere
+    r = client_as("admin").post(f"/bukti/{e.id}/pindah", {"indikator": "I.1.1"}, follow=True)
+    assert r.status_code == 200 and e.id in [x.id for x in entries("I.1.1")]
+
+
+def test_move_to_an_unknown_indicator_gets_the_library_message(client_as):
+    c = client_as("admin")
+    upload(c, "V.1.1", ("kemana.pdf", pdf_bytes("kemana")))
+    e = _entry("V.1.1", "kemana.pdf")
+    try:
+        api.bukti_move(api.Workspace(Path(__import__("conftest").WS)), e.id, "V.1.99", now=__import__("datetime").datetime.now(__import__("datetime").timezone.utc))
+    except api.ZidocsError as exc:
+        expected = exc.message.split("⟦")[0].strip()
+    r = c.post(f"/bukti/{e.id}/pindah", {"indikator": "V.1.99"})
+    html = r.content.decode()
+    assert r.status_code == 422 and expected.split(";")[0] in html.replace("&#x27;", "'").replace("&quot;", '"')
+    assert "⟦" not in html and Audit.objects.filter(aksi="pindah-ditolak").exists()
+    assert c.post(f"/bukti/{e.id}/pindah", {"indikator": "V.1.1"}).status_code == 400  # already there
+    assert e.id in [x.id for x in entries("V.1.1")]
+
+
+# --- monev meeting data -----------------------------------------------------------------------------
+
+RAPAT = {"tanggal": "2026-03-31", "tempat": "Aula KPU Kabupaten Merangin", "pimpinan": "Alber Trisman",
+         "jabatan_pimpinan": "Ketua KPU Kabupaten Merangin", "peserta": "21"}
+
+
+def _rapat_token(c):
+    r = c.get("/monev/TW1")
+    assert r.status_code == 200
+    return r.context["rapat"].token
+
+
+def test_monev_meeting_data_written_with_comments_kept(client_as, ws):
+    path = ws / "plan" / "2026" / "monev-TW1.yaml"
+    before = path.read_text(encoding="utf-8")
+    c = client_as("admin")
+    r = c.post("/monev/TW1", {"token": _rapat_token(c), **RAPAT})
+    assert r.status_code == 200 and "Data rapat TW1 disimpan" in r.content.decode()
+    after = path.read_text(encoding="utf-8")
+    comments = lambda t: [ln for ln in t.splitlines() if "#" in ln]  # noqa: E731
+    assert comments(after) == comments(before)  # every comment, heading and end-of-line, kept
+    changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines()) if a != b]
+    assert len(before.splitlines()) == len(after.splitlines()) and len(changed) == 3  # tanggal, tempat, peserta
+    assert "  tanggal: 2026-03-31" in after and "  peserta: 21" in after
+    rapat = api.monev_rapat(api.Workspace(ws), None, "TW1")
+    assert (rapat.tanggal, rapat.tempat, rapat.peserta) == ("2026-03-31", "Aula KPU Kabupaten Merangin", "21")
+    assert api.check(api.Workspace(ws)).errors == []
+    assert not list(path.parent.glob("*.tmp")) and not list(path.parent.glob(".*tmp*"))
+    assert Audit.objects.filter(aksi="monev-rapat", pengguna="admin", rincian__startswith="TW1: 2026-03-31").exists()
+    # an empty field clears it (null in the file): check then warns that the report lacks it
+    r = c.post("/monev/TW1", {"token": _rapat_token(c), **RAPAT, "peserta": ""})
+    assert r.status_code == 200 and "  peserta:\n" in path.read_text(encoding="utf-8")
+    assert any(f.kode == "MONEV-BELUM-LENGKAP" for f in api.check(api.Workspace(ws)).warnings)
+
+
+def test_monev_meeting_data_stale_edits_are_refused(client_as, ws):
+    path = ws / "plan" / "2026" / "monev-TW1.yaml"
+    a, b = client_as("admin"), client_as("admin")
+    ta, tb = _rapat_token(a), _rapat_token(b)
+    assert a.post("/monev/TW1", {"token": ta, **RAPAT, "peserta": "30"}).status_code == 200
+    r = b.post("/monev/TW1", {"token": tb, **RAPAT, "peserta": "40"})  # a second browser, opened before
+    html = r.content.decode()
+    assert r.status_code == 409 and "telah diubah" in html and "tidak ada yang ditimpa" in html
+    assert "jumlah peserta “40”" in html  # what was sent is shown, not lost
+    assert api.monev_rapat(api.Workspace(ws), None, "TW1").peserta == "30"
+    # an indicator's entry saved meanwhile also changes the file: refused too
+    t = _rapat_token(a)
+    assert a.post("/monev/TW1/V.1.1", {"token": a.get("/monev/TW1/V.1.1").context["isian"].token,
+                                        "realisasi": "5", "status": "proses"}).status_code == 200
+    assert a.post("/monev/TW1", {"token": t, **RAPAT}).status_code == 409
+    # and an edit on disk
+    t = _rapat_token(a)
+    path.write_text(path.read_text(encoding="utf-8") + "# disunting di disk\n", encoding="utf-8")
+    r = a.post("/monev/TW1", {"token": t, **RAPAT, "peserta": "50"})
+    assert r.status_code == 409 and "di disk" in r.content.decode()
+    assert path.read_text(encoding="utf-8").endswith("# disunting di disk\n")
+    assert api.monev_rapat(api.Workspace(ws), None, "TW1").peserta == "30"
+
+
+@pytest.mark.parametrize("field,value,text", [
+    ("tanggal", "2025-12-30", "di luar Triwulan I"),
+    ("tanggal", "31-03-2026", "bukan tanggal"),
+    ("peserta", "banyak", "bukan bilangan bulat"),
+    ("peserta", "0", "paling sedikit 1"),
+])
+def test_monev_meeting_data_bad_values_are_refused(client_as, ws, field, value, text):
+    path = ws / "plan" / "2026" / "monev-TW1.yaml"
+    c = client_as("admin")
+    before = path.read_bytes()
+    r = c.post("/monev/TW1", {"token": _rapat_token(c), **RAPAT, field: value})
+    assert r.status_code == 409 and text in r.content.decode()
+    assert path.read_bytes() == before
+
+
+def test_monev_meeting_data_is_the_secretariats(client_as, ws):
+    path = ws / "plan" / "2026" / "monev-TW1.yaml"
+    before = path.read_bytes()
+    for who in ("koor5", "pimpinan", "eval"):
+        c = client_as(who)
+        page = c.get("/monev/TW1").content.decode()
+        assert "simpan-rapat" not in page and "Data rapat diisi oleh Sekretariat" in page
+        r = c.post("/monev/TW1", {"token": _rapat_token(c), **RAPAT})
+        assert r.status_code == 403
+    assert path.read_bytes() == before

@@ -19,12 +19,15 @@ def serve_command(
     batas_mb: Annotated[int, typer.Option("--batas-mb", help="Batas ukuran satu unggahan (MB).")] = 20,
     nama_host: Annotated[Optional[List[str]], typer.Option(
         "--nama-host", help="Nama host lain yang dipakai peramban (mis. pc-sekretariat.local).")] = None,
+    tanpa_lo_hangat: Annotated[bool, typer.Option(
+        "--tanpa-lo-hangat", help="Jangan jaga LibreOffice hangat (unoserver); PDF dibuat dingin.")] = False,
 ) -> None:
     """Jalankan layanan web sekretariat pada folder kerja ini (Ctrl-C untuk berhenti)."""
     ws = workspace(ctx)
     shown = "alamat-IP-PC-ini" if host in ("0.0.0.0", "::") else host
     out(f"Layanan web zidocs untuk {ws.root}: buka http://{shown}:{port}/ (Ctrl-C untuk berhenti).")
-    launch.serve(ws.root, host=host, port=port, max_upload=batas_mb * 1024 * 1024, hosts=nama_host or [])
+    launch.serve(ws.root, host=host, port=port, max_upload=batas_mb * 1024 * 1024, hosts=nama_host or [],
+                 lo_hangat=not tanpa_lo_hangat, say=out)
 
 
 @pengguna_app.command("tambah")

@@ -88,10 +88,11 @@ def muat_posisi(
     *,
     bukti: Path | None = None,
     tz: dt.tzinfo | None = None,
+    plan: Plan | None = None,
 ) -> MonevData:
     """A snapshot as of ``tanggal`` (zidocs status): statuses from the latest
     monev input of a period begun by then (none: every action "belum")."""
-    plan = load_plan(ws, tahun)
+    plan = plan or load_plan(ws, tahun)
     per = periode_posisi(plan.tahun, tanggal)
     kode = terakhir(periode_tersedia(ws, plan.tahun), tanggal, plan.tahun)
     isian = read_monev(ws, plan, monev_path(ws, plan.tahun, kode)) if kode else None

@@ -23,6 +23,12 @@ themselves are Debian's ``hyphen-id``, which LibreOffice finds in
 /usr/share/hyphen). ``pdfa=True`` exports PDF/A-2b (archival: fonts embedded,
 XMP identification, sRGB output intent) through the PDF export filter's
 options, ``{"SelectPdfVersion": 2}``.
+
+Warm: while the web service runs a warm LibreOffice (:func:`start_warm`,
+:mod:`zidocs.office.warm`), each source is converted by it instead, under
+the same lock, from the same staged copy, with the same export filter and
+options, checked and normalised the same way; if it is not up or fails, the
+cold run above is used.
 """
 
 from __future__ import annotations
@@ -47,6 +53,8 @@ from zidocs.office import pesan
 from zidocs.office.atomic import atomic_path
 from zidocs.office.lazy import lazy_import
 from zidocs.office.pdfnorm import normalize_pdf
+from zidocs.office.warm import WarmOffice, WarmStatus, WarmUnavailable, find_uno_python
+from zidocs.office import warm
 
 pypdf = lazy_import("pypdf")
 
@@ -146,25 +154,32 @@ def to_pdf(
             d.mkdir()
 
         staged = _stage(paths, indir)
-        seed_profile(profile)
-        stderr = []
         deadline = time.monotonic() + timeout
-        for convert_to, group in export_groups(staged, pdfa=pdfa):
-            left = max(deadline - time.monotonic(), 1.0)
-            argv = soffice_argv(soffice, profile, rawdir, group, convert_to=convert_to)
-            result = _run_soffice(argv, timeout=left, cwd=work)
-            stderr.append(result.stderr)
-            if result.timed_out:
-                raise ConversionError(
-                    f"LibreOffice tidak selesai dalam {timeout:g} detik saat mengubah "
-                    f"{len(paths)} berkas ({_names(paths)}) dan dihentikan. "
-                    "Periksa apakah ada berkas yang sangat besar atau rusak, lalu coba lagi "
-                    "(atau ubah berkas itu sendiri-sendiri)."
-                    + _stderr_block(result.stderr)
-                )
-
         raw = [rawdir / f"{p.stem}.pdf" for p in paths]
-        problems = [(src, why) for src, pdf in zip(paths, raw) if (why := check_pdf(pdf))]
+        problems = None
+        if _convert_warm(staged, raw, pdfa=pdfa, deadline=deadline):
+            problems = [(src, why) for src, pdf in zip(paths, raw) if (why := check_pdf(pdf))]
+            if problems:  # judged by the cold run: its messages are the ones users know
+                shutil.rmtree(rawdir)
+                rawdir.mkdir()
+                problems = None
+        if problems is None:
+            seed_profile(profile)
+            stderr = []
+            for convert_to, group in export_groups(staged, pdfa=pdfa):
+                left = max(deadline - time.monotonic(), 1.0)
+                argv = soffice_argv(soffice, profile, rawdir, group, convert_to=convert_to)
+                result = _run_soffice(argv, timeout=left, cwd=work)
+                stderr.append(result.stderr)
+                if result.timed_out:
+                    raise ConversionError(
+                        f"LibreOffice tidak selesai dalam {timeout:g} detik saat mengubah "
+                        f"{len(paths)} berkas ({_names(paths)}) dan dihentikan. "
+                        "Periksa apakah ada berkas yang sangat besar atau rusak, lalu coba lagi "
+                        "(atau ubah berkas itu sendiri-sendiri)."
+                        + _stderr_block(result.stderr)
+                    )
+            problems = [(src, why) for src, pdf in zip(paths, raw) if (why := check_pdf(pdf))]
         if problems:
             raise ConversionError(conversion_failure_message(problems, "\n".join(stderr)))
 
@@ -223,6 +238,89 @@ def convert_file(source: Path, target: Path, convert_to: str, *, timeout: float 
         with atomic_path(Path(target)) as tmp_target:
             shutil.copyfile(raw, tmp_target)
     return Path(target)
+
+
+# --------------------------------------------------------------------------
+# The warm converter (zidocs serve)
+
+
+PDFA_FILTER_OPTIONS = ("SelectPdfVersion=2",)  # PDFA_OPTIONS, as unoserver takes filter options
+
+
+def _convert_warm(staged: Sequence[Path], raw: Sequence[Path], *, pdfa: bool, deadline: float) -> bool:
+    """Convert every staged source with the warm LibreOffice, if there is one that answers.
+    False (and nothing left half done that matters: the cold run overwrites) when it cannot."""
+    office = warm.current()
+    if office is None or not office.ready():
+        return False
+    try:
+        for src, out in zip(staged, raw):
+            left = deadline - time.monotonic()
+            if left <= 1:
+                raise WarmUnavailable("timeout")
+            office.convert(src, out, filtername=_EXPORT_FILTERS[src.suffix.lower()],
+                           options=PDFA_FILTER_OPTIONS if pdfa else (), timeout=left)
+    except WarmUnavailable:
+        office.restart_soon()  # a hung or broken server: the watcher starts a fresh one
+        return False
+    return True
+
+
+_PRIME_PARTS = {
+    "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+    'package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+    'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/'
+    'document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+    '</Types>',
+    "_rels/.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+    'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+    '2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    "word/document.xml": '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.'
+    'org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:rPr><w:rFonts w:ascii="Bookman Old Style" '
+    'w:hAnsi="Bookman Old Style"/></w:rPr><w:t>zidocs</w:t></w:r></w:p></w:body></w:document>',
+}
+
+
+def _prime_docx(folder: Path) -> Path:
+    """A one-word DOCX for the warm-up conversion (in the decrees' face, so its font is loaded too)."""
+    path = folder / "pemanasan.docx"
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, text in _PRIME_PARTS.items():
+            zf.writestr(name, text)
+    return path
+
+
+def start_warm(*, startup_timeout: float = 90) -> WarmStatus:
+    """Start this process's warm LibreOffice (unoserver on 127.0.0.1, free ports), if LibreOffice
+    and a Python with uno and unoserver are installed; conversions use it from then on."""
+    stop_warm()
+    try:
+        soffice = find_soffice()
+    except ConversionError as exc:
+        return WarmStatus(False, None, None, 0, exc.message)
+    python = find_uno_python(soffice)
+    if python is None:
+        return WarmStatus(False, None, None, 0, "tidak ada Python yang dapat mengimpor uno dan unoserver "
+                          "(Debian: apt-get install python3-uno, lalu pip install unoserver untuk python3 sistem)")
+    workdir = warm.new_workdir()
+    office = WarmOffice(python=python, soffice=soffice, workdir=workdir, startup_timeout=startup_timeout,
+                        seed=seed_profile, env=soffice_env(), prime=_prime_docx(workdir))
+    ok = office.start()
+    warm.install(office)  # also when not up yet: its watcher keeps trying, conversions stay cold meanwhile
+    status = office.status()
+    return status if ok else WarmStatus(False, python, status.port, 0, "unoserver tidak menjawab saat dimulai")
+
+
+def stop_warm() -> None:
+    office = warm.current()
+    warm.install(None)
+    if office is not None:
+        office.stop()
+
+
+def warm_status() -> WarmStatus | None:
+    office = warm.current()
+    return office.status() if office is not None else None
 
 
 # --------------------------------------------------------------------------

@@ -104,6 +104,15 @@ def read_plan(workspace: Workspace, tahun: int | None = None) -> LoadedPlan:
     return LoadedPlan(workspace, tahun, docs, plan, findings)
 
 
+def plan_files(workspace: Workspace, tahun: int) -> list[Path]:
+    """The files :func:`read_plan` reads for year ``tahun`` (present or not): what a
+    cache of the plan must watch."""
+    year_dir = workspace.year_dir(tahun)
+    files = [workspace.kantor_file(), year_dir / "rencana-aksi.yaml", year_dir / RENCANA_AKSI.plan_file,
+             *sorted(year_dir.glob(f"{KEPUTUSAN_PREFIX}*.yaml")), year_dir / TIM_FILE]
+    return list(dict.fromkeys(files))
+
+
 def _read(workspace: Workspace, path: Path) -> YamlDoc:
     try:
         rel = str(path.relative_to(workspace.root))

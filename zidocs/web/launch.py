@@ -8,9 +8,13 @@ registry, and the WSGI app loads the URLs (and with them the views) itself.
 from __future__ import annotations
 
 import shutil
+import signal
+import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from zidocs import api
 from zidocs.errors import InputError
 from zidocs.web import conf
 
@@ -48,13 +52,24 @@ def wsgi_app(workspace: Path, *, host: str = "127.0.0.1", max_upload: int = conf
 
 
 def serve(workspace: Path, *, host: str = "127.0.0.1", port: int = 8080, max_upload: int = conf.MAX_UPLOAD_BYTES,
-          hosts: list[str] | None = None, threads: int = 8) -> None:
-    """Serve until interrupted (waitress: pure Python, spools big bodies to disk)."""
+          hosts: list[str] | None = None, threads: int = 8, lo_hangat: bool = True, say=None) -> None:
+    """Serve until interrupted (waitress: pure Python, spools big bodies to disk). ``lo_hangat``: keep
+    a warm LibreOffice for the builds while serving (stopped with the service)."""
     import waitress
 
     app = wsgi_app(workspace, host=host, max_upload=max_upload, hosts=hosts)
-    waitress.serve(app, host=host, port=port, threads=threads, ident="zidocs",
-                   max_request_body_size=max_upload * conf.HARD_LIMIT_FACTOR)
+    if threading.current_thread() is threading.main_thread():  # SIGTERM ends like Ctrl-C: cleanup runs
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    if lo_hangat:
+        st = api.lo_hangat_mulai()
+        if say is not None:
+            say(f"LibreOffice hangat siap (unoserver, 127.0.0.1:{st.port})." if st.running else
+                f"LibreOffice hangat tidak berjalan ({st.reason}); PDF dibuat dengan cara biasa (lebih lambat).")
+    try:
+        waitress.serve(app, host=host, port=port, threads=threads, ident="zidocs",
+                       max_request_body_size=max_upload * conf.HARD_LIMIT_FACTOR)
+    finally:
+        api.lo_hangat_henti()
 
 
 @dataclass(frozen=True)

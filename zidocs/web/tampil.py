@@ -19,6 +19,7 @@ AKSI_WEB = {
     "bukti-add": ("/rencana", "unggah bukti di halaman indikatornya"),
     "bukti-list": ("/rencana", "halaman Rencana Aksi"),
     "bukti-remove": ("/rencana", "hapus bukti {0} di halaman indikatornya"),
+    "bukti-restore": (None, "minta Sekretariat memulihkannya dari sampah"),
     "pilih-folder-kerja": (None, "folder kerja server tidak berisi plan/; hubungi admin"),
     "pilih-gudang-bukti": (None, "periksa penyimpanan bukti server; hubungi admin"),
 }

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from zidocs import api
-from zidocs.errors import BuktiError, ZidocsError
+from zidocs.errors import BuktiError, ZidocsError, aksi
 from zidocs.web import jobs
 from zidocs.web.middleware import too_large
 from zidocs.web.models import Audit, Pengguna, Tugas
@@ -57,8 +57,18 @@ def galat(request, exc: ZidocsError, status: int = 400):
                   {"pesan": tampil_html(exc.message), "temuan": temuan}, status=status)
 
 
+class TidakAda(Exception):
+    """What the URL names does not exist: a 404 page with this (Indonesian) message."""
+
+
+def tidak_ada(request, pesan: str = "Halaman tidak ditemukan."):
+    return render(request, "zidocs_web/pesan.html", {"pesan": tampil_html(pesan), "judul": "Tidak ditemukan"},
+                  status=404)
+
+
 def peran(*roles):
-    """Server-side role check: anonymous → login page, wrong role → 403; library errors → a page."""
+    """Server-side role check: anonymous → login page, wrong role → 403; library errors → a page;
+    an unknown evidence ID, indicator or period → 404."""
     def deco(view):
         @wraps(view)
         def inner(request, *a, **kw):
@@ -68,6 +78,10 @@ def peran(*roles):
                 return forbidden(request)
             try:
                 return view(request, *a, **kw)
+            except TidakAda as exc:
+                return tidak_ada(request, str(exc))
+            except api.BuktiTidakDitemukan as exc:
+                return tidak_ada(request, exc.message)
             except ZidocsError as exc:
                 return galat(request, exc)
         return inner
@@ -166,11 +180,36 @@ def _ref(plan, kode: str):
     for ref in plan.indikator_list():
         if ref.id == kode:
             return ref
-    raise Http404
+    raise TidakAda(f"Indikator {kode} tidak ada dalam rencana aksi tahun {plan.tahun}. "
+                   f"Pilih indikatornya di {aksi('bukti-list')}.")
+
+
+def _periode(ws, periode: str) -> None:
+    ada = api.monev_periode(ws)
+    if periode not in ada:
+        raise TidakAda(f"Isian monev periode “{periode}” tidak ada (yang ada: {', '.join(ada) or 'belum ada'}).")
+
+
+# One message carried across a redirect (POST → redirect → GET), shown once.
+_PESAN = "zidocs_pesan"
+
+
+def _simpan_pesan(request, **pesan) -> None:
+    request.session[_PESAN] = pesan
+
+
+def _ambil_pesan(request) -> dict:
+    return request.session.pop(_PESAN, None) or {}
 
 
 def _daftar(value) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
+
+
+def _tujuan_pindah(user, plan, kode: str) -> list[dict]:
+    """The indicators this user may move evidence to (their areas; every area for an admin)."""
+    return [{"kode": r.id, "teks": f"{r.id} {r.indikator.indikator.replace('*', '')}"[:110]}
+            for r in plan.indikator_list() if r.id != kode and user.boleh_ubah_area(r.area.kode)]
 
 
 def _indikator_page(request, kode: str, *, status: int = 200, **extra):
@@ -178,11 +217,13 @@ def _indikator_page(request, kode: str, *, status: int = 200, **extra):
     plan, daftar = api.bukti_list(ws)
     ref = _ref(plan, kode)
     row = next(r for r in daftar.rows if r.indikator == kode)
+    boleh = request.user.boleh_ubah_area(ref.area.kode)
     return render(request, "zidocs_web/indikator.html", {
         "kode": kode, "ref": ref, "teks": ref.indikator.indikator.replace("*", ""),
         "langkah": [t.replace("*", "") for t in _daftar(ref.indikator.langkah_aksi)],
         "bukti_fisik": [t.replace("*", "") for t in _daftar(ref.indikator.bukti_fisik)],
-        "entries": row.entries, "boleh_ubah": request.user.boleh_ubah_area(ref.area.kode),
+        "entries": row.entries, "boleh_ubah": boleh,
+        "tujuan": _tujuan_pindah(request.user, plan, kode) if boleh else [],
         "periode": api.monev_periode(ws),
         "max_mb": max(1, settings.ZIDOCS_MAX_UPLOAD // (1024 * 1024)), **extra,
     }, status=status)
@@ -191,7 +232,7 @@ def _indikator_page(request, kode: str, *, status: int = 200, **extra):
 @require_safe
 @peran(*SEMUA)
 def indikator(request, kode: str):
-    return _indikator_page(request, kode)
+    return _indikator_page(request, kode, **_ambil_pesan(request))
 
 
 # --- changing evidence ---------------------------------------------------------------------
@@ -212,6 +253,7 @@ def unggah(request, kode: str):
     area = kode.split(".", 1)[0].upper()
     if not request.user.boleh_ubah_area(area):
         return forbidden(request, f"Anda bukan koordinator area {area}; unggah ke indikator {kode} ditolak.")
+    _ref(api.load(request.workspace), kode)  # an unknown indicator: 404 before anything is read
     berkas = request.FILES.getlist("berkas")  # parsing happens here (or already in the CSRF check)
     if getattr(request, "zidocs_upload_too_large", False):
         return too_large(settings.ZIDOCS_MAX_UPLOAD)
@@ -248,11 +290,17 @@ def unggah(request, kode: str):
             return _indikator_page(request, kode, status=422, galat_unggah=tampil_html(exc.message))
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    ids = api.indikator_ids(ws)
+    hasil = []
     for item in result.items:
         e = item.entry
         catat(request, "unggah-duplikat" if item.duplikat else "unggah",
               f"{kode}: {item.nama} (#{e.id}, {e.ukuran} B, sha256 {e.sha256[:12]})")
-    return _indikator_page(request, kode, hasil=result)
+        sama = sorted({ids.get(s.indikator, s.indikator) for s in item.sama_dengan} - {kode})
+        hasil.append({"nama": item.nama, "duplikat": item.duplikat, "halaman": e.halaman, "sama_dengan": sama})
+    # POST → redirect → GET: reloading the page shows it again, it never uploads again
+    _simpan_pesan(request, hasil=hasil)
+    return redirect(f"/indikator/{kode}")
 
 
 @require_POST
@@ -266,9 +314,38 @@ def hapus(request, entry_id: int):
         return forbidden(request, f"Anda bukan koordinator area {area}; bukti ini tidak dapat dihapus.")
     api.bukti_remove(request.workspace, entry_id, now=timezone.now(), oleh=request.user.username)
     catat(request, "hapus", f"{kode}: {entry.nama_asli} (#{entry.id}, sha256 {entry.sha256[:12]})")
-    return _indikator_page(request, kode,
-                           dihapus=f"Bukti “{entry.nama_asli}” dipindahkan ke sampah dari indikator {kode}; "
+    _simpan_pesan(request, dihapus=f"Bukti “{entry.nama_asli}” dipindahkan ke sampah dari indikator {kode}; "
                                    "Sekretariat dapat memulihkannya.")
+    return redirect(f"/indikator/{kode}")
+
+
+@require_POST
+@peran(P.ADMIN, P.KOORDINATOR)
+def pindah(request, entry_id: int):
+    """Move evidence to another indicator: the user must hold both the source and the target area."""
+    ws = request.workspace
+    entry, _ = api.bukti_berkas(ws, entry_id)
+    kode = api.indikator_ids(ws, entry.tahun).get(entry.indikator, entry.indikator)
+    tujuan = request.POST.get("indikator", "").strip().upper()[:40]
+    asal_area, tujuan_area = kode.split(".", 1)[0], tujuan.split(".", 1)[0]
+    if not request.user.boleh_ubah_area(asal_area):
+        return forbidden(request, f"Anda bukan koordinator area {asal_area}; bukti ini tidak dapat dipindahkan.")
+    if not tujuan:
+        return _indikator_page(request, kode, status=400, galat_unggah="Pilih indikator tujuan.")
+    if not request.user.boleh_ubah_area(tujuan_area):
+        return forbidden(request, f"Anda bukan koordinator area {tujuan_area}; bukti tidak dapat dipindahkan "
+                                  f"ke indikator {tujuan}.")
+    if tujuan == kode:
+        return _indikator_page(request, kode, status=400, galat_unggah=f"Bukti ini sudah di indikator {kode}.")
+    try:
+        before, after = api.bukti_move(ws, entry_id, tujuan, tahun=entry.tahun, now=timezone.now(),
+                                       oleh=request.user.username)
+    except BuktiError as exc:
+        catat(request, "pindah-ditolak", f"{kode} → {tujuan}: {entry.nama_asli} (#{entry.id})")
+        return _indikator_page(request, kode, status=422, galat_unggah=tampil_html(exc.message))
+    catat(request, "pindah", f"{kode} → {tujuan}: {entry.nama_asli} (#{entry.id}, sha256 {entry.sha256[:12]})")
+    _simpan_pesan(request, dipindah={"nama": entry.nama_asli, "tujuan": tujuan})
+    return redirect(f"/indikator/{kode}")
 
 
 @require_safe
@@ -300,8 +377,7 @@ def monev(request, periode: str, kode: str):
     ws = request.workspace
     plan = api.load(ws)
     ref = _ref(plan, kode)
-    if periode not in api.monev_periode(ws):
-        raise Http404
+    _periode(ws, periode)
     boleh = request.user.boleh_ubah_area(ref.area.kode)
     ctx = {"kode": kode, "ref": ref, "teks": ref.indikator.indikator.replace("*", ""), "periode": periode,
            "boleh_ubah": boleh, "status_pilihan": ("belum", "proses", "selesai")}
@@ -321,6 +397,47 @@ def monev(request, periode: str, kode: str):
         return render(request, "zidocs_web/monev.html",
                       {**ctx, "isian": isian, "tersimpan": f"Isian {periode} untuk {kode} disimpan ke {isian.berkas}."})
     return render(request, "zidocs_web/monev.html", {**ctx, "isian": api.monev_isian(ws, None, periode, kode)})
+
+
+RAPAT_LABEL = {"tanggal": "Tanggal rapat", "tempat": "Tempat", "pimpinan": "Pimpinan rapat",
+               "jabatan_pimpinan": "Jabatan pimpinan rapat", "peserta": "Jumlah peserta"}
+
+
+@require_safe
+@peran(*SEMUA)
+def monev_daftar(request):
+    ada = api.monev_periode(request.workspace)
+    return render(request, "zidocs_web/monev_daftar.html", {"periode": ada})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@peran(*SEMUA)
+def monev_periode(request, periode: str):
+    """The period's page: the meeting data form (the secretariat's) and every indicator's entry form."""
+    ws = request.workspace
+    _periode(ws, periode)
+    plan = api.load(ws)
+    boleh = request.user.peran == P.ADMIN
+    ctx = {"periode": periode, "boleh_ubah": boleh, "label": RAPAT_LABEL,
+           "indikator": [{"kode": r.id, "teks": r.indikator.indikator.replace("*", ""),
+                          "boleh": request.user.boleh_ubah_area(r.area.kode)} for r in plan.indikator_list()]}
+    if request.method == "POST":
+        if not boleh:
+            return forbidden(request, "Data rapat monev diisi oleh Sekretariat (admin).")
+        nilai = {k: request.POST.get(k, "")[:500] for k in RAPAT_LABEL}
+        try:
+            rapat = api.monev_rapat_simpan(ws, None, periode, nilai, request.POST.get("token", ""))
+        except ZidocsError as exc:
+            catat(request, "monev-rapat-ditolak", periode)
+            return render(request, "zidocs_web/monev_periode.html", {
+                **ctx, "rapat": api.monev_rapat(ws, None, periode),
+                "kiriman": [(RAPAT_LABEL[k].lower(), nilai[k]) for k in RAPAT_LABEL],
+                "galat": tampil_html(exc.message)}, status=409)
+        catat(request, "monev-rapat", f"{periode}: {nilai['tanggal'] or '-'}, {nilai['pimpinan'] or '-'}, "
+                                      f"{nilai['peserta'] or '-'} peserta")
+        return render(request, "zidocs_web/monev_periode.html", {
+            **ctx, "rapat": rapat, "tersimpan": f"Data rapat {periode} disimpan ke {rapat.berkas}."})
+    return render(request, "zidocs_web/monev_periode.html", {**ctx, "rapat": api.monev_rapat(ws, None, periode)})
 
 
 # --- documents -----------------------------------------------------------------------------
