@@ -370,7 +370,9 @@ def test_monev_entry_written_with_comments_kept(client_as, ws):
     r = c.post("/monev/TW1/V.2.3", {"token": _token(c, "V.2.3"), "realisasi": "75", "status": "proses",
                                     "kendala": "Jaringan lambat", "tindak_lanjut": "Ajukan bandwidth",
                                     "catatan": "Diisi dari web"})
-    assert r.status_code == 200 and "disimpan" in r.content.decode()
+    assert r.status_code == 302 and r["Location"] == "/monev/TW1/V.2.3"  # POST → redirect → GET
+    assert "disimpan" in c.get(r["Location"]).content.decode()
+    assert "disimpan" not in c.get(r["Location"]).content.decode()  # shown once; a reload sends nothing
     after = path.read_text(encoding="utf-8")
     assert after.splitlines()[0] == before.splitlines()[0]  # the file's heading comment
     assert sum(1 for ln in before.splitlines() if ln.strip().startswith("#")) == \
@@ -385,7 +387,7 @@ def test_monev_entry_written_with_comments_kept(client_as, ws):
 def test_monev_edit_from_two_browsers_is_refused_not_overwritten(client_as, ws):
     a, b = client_as("koor5"), client_as("admin")
     ta, tb = _token(a, "V.1.1"), _token(b, "V.1.1")
-    assert a.post("/monev/TW1/V.1.1", {"token": ta, "realisasi": "40", "status": "proses"}).status_code == 200
+    assert a.post("/monev/TW1/V.1.1", {"token": ta, "realisasi": "40", "status": "proses"}).status_code == 302
     r = b.post("/monev/TW1/V.1.1", {"token": tb, "realisasi": "90", "status": "selesai"})
     assert r.status_code == 409 and "telah diubah" in r.content.decode() and "tidak ada yang ditimpa" in r.content.decode()
     assert api.monev_isian(api.Workspace(ws), None, "TW1", "V.1.1").realisasi == "40"
@@ -523,8 +525,8 @@ def test_monev_meeting_data_written_with_comments_kept(client_as, ws):
     path = ws / "plan" / "2026" / "monev-TW1.yaml"
     before = path.read_text(encoding="utf-8")
     c = client_as("admin")
-    r = c.post("/monev/TW1", {"token": _rapat_token(c), **RAPAT})
-    assert r.status_code == 200 and "Data rapat TW1 disimpan" in r.content.decode()
+    r = c.post("/monev/TW1", {"token": _rapat_token(c), **RAPAT}, follow=True)
+    assert r.redirect_chain == [("/monev/TW1", 302)] and "Data rapat TW1 disimpan" in r.content.decode()
     after = path.read_text(encoding="utf-8")
     comments = lambda t: [ln for ln in t.splitlines() if "#" in ln]  # noqa: E731
     assert comments(after) == comments(before)  # every comment, heading and end-of-line, kept
@@ -538,7 +540,7 @@ def test_monev_meeting_data_written_with_comments_kept(client_as, ws):
     assert Audit.objects.filter(aksi="monev-rapat", pengguna="admin", rincian__startswith="TW1: 2026-03-31").exists()
     # an empty field clears it (null in the file): check then warns that the report lacks it
     r = c.post("/monev/TW1", {"token": _rapat_token(c), **RAPAT, "peserta": ""})
-    assert r.status_code == 200 and "  peserta:\n" in path.read_text(encoding="utf-8")
+    assert r.status_code == 302 and "  peserta:\n" in path.read_text(encoding="utf-8")
     assert any(f.kode == "MONEV-BELUM-LENGKAP" for f in api.check(api.Workspace(ws)).warnings)
 
 
@@ -546,7 +548,7 @@ def test_monev_meeting_data_stale_edits_are_refused(client_as, ws):
     path = ws / "plan" / "2026" / "monev-TW1.yaml"
     a, b = client_as("admin"), client_as("admin")
     ta, tb = _rapat_token(a), _rapat_token(b)
-    assert a.post("/monev/TW1", {"token": ta, **RAPAT, "peserta": "30"}).status_code == 200
+    assert a.post("/monev/TW1", {"token": ta, **RAPAT, "peserta": "30"}).status_code == 302
     r = b.post("/monev/TW1", {"token": tb, **RAPAT, "peserta": "40"})  # a second browser, opened before
     html = r.content.decode()
     assert r.status_code == 409 and "telah diubah" in html and "tidak ada yang ditimpa" in html
@@ -555,7 +557,7 @@ def test_monev_meeting_data_stale_edits_are_refused(client_as, ws):
     # an indicator's entry saved meanwhile also changes the file: refused too
     t = _rapat_token(a)
     assert a.post("/monev/TW1/V.1.1", {"token": a.get("/monev/TW1/V.1.1").context["isian"].token,
-                                        "realisasi": "5", "status": "proses"}).status_code == 200
+                                        "realisasi": "5", "status": "proses"}).status_code == 302
     assert a.post("/monev/TW1", {"token": t, **RAPAT}).status_code == 409
     # and an edit on disk
     t = _rapat_token(a)

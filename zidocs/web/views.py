@@ -394,9 +394,11 @@ def monev(request, periode: str, kode: str):
             return render(request, "zidocs_web/monev.html",
                           {**ctx, "isian": isian, "kiriman": nilai, "galat": tampil_html(exc.message)}, status=409)
         catat(request, "monev", f"{periode} {kode}: {nilai['status'] or '-'} {nilai['realisasi'] or '-'}%")
-        return render(request, "zidocs_web/monev.html",
-                      {**ctx, "isian": isian, "tersimpan": f"Isian {periode} untuk {kode} disimpan ke {isian.berkas}."})
-    return render(request, "zidocs_web/monev.html", {**ctx, "isian": api.monev_isian(ws, None, periode, kode)})
+        # POST → redirect → GET: a reload shows the saved entry, it never sends the form again
+        _simpan_pesan(request, tersimpan=f"Isian {periode} untuk {kode} disimpan ke {isian.berkas}.")
+        return redirect(f"/monev/{periode}/{kode}")
+    return render(request, "zidocs_web/monev.html",
+                  {**ctx, "isian": api.monev_isian(ws, None, periode, kode), **_ambil_pesan(request)})
 
 
 RAPAT_LABEL = {"tanggal": "Tanggal rapat", "tempat": "Tempat", "pimpinan": "Pimpinan rapat",
@@ -435,9 +437,10 @@ def monev_periode(request, periode: str):
                 "galat": tampil_html(exc.message)}, status=409)
         catat(request, "monev-rapat", f"{periode}: {nilai['tanggal'] or '-'}, {nilai['pimpinan'] or '-'}, "
                                       f"{nilai['peserta'] or '-'} peserta")
-        return render(request, "zidocs_web/monev_periode.html", {
-            **ctx, "rapat": rapat, "tersimpan": f"Data rapat {periode} disimpan ke {rapat.berkas}."})
-    return render(request, "zidocs_web/monev_periode.html", {**ctx, "rapat": api.monev_rapat(ws, None, periode)})
+        _simpan_pesan(request, tersimpan=f"Data rapat {periode} disimpan ke {rapat.berkas}.")
+        return redirect(f"/monev/{periode}")
+    return render(request, "zidocs_web/monev_periode.html",
+                  {**ctx, "rapat": api.monev_rapat(ws, None, periode), **_ambil_pesan(request)})
 
 
 # --- documents -----------------------------------------------------------------------------
