@@ -174,6 +174,23 @@ def test_a_sheet_saved_by_libreoffice_imports_without_change(ws, tmp_path):
     assert (ws.root / RA).read_bytes() == text
 
 
+def test_a_sheet_saved_by_libreoffice_as_ods_imports_and_an_edit_merges(ws, tmp_path):
+    """LibreOffice Calc's own format: an ODS saved from the export imports with
+    no change, and an edit made in it arrives in the YAML."""
+    text = (ws.root / RA).read_bytes()
+    ods = resave(ekspor(ws), tmp_path / "lo", "ods")
+    assert ods.suffix == ".ods"
+    r = api.rencana_impor(ws, ods, 2026)
+    assert not r.impor.ditulis, r.impor.ringkasan
+    assert (ws.root / RA).read_bytes() == text
+    edited = edit_sheet(ekspor(ws, "ubah.xlsx"), lambda sh: setattr(sh.cell(row_of(sh, "I.1.1"), COL["Target waktu"]), "value",
+                                                                    "April 2026"))
+    r = api.rencana_impor(ws, resave(edited, tmp_path / "lo2", "ods"), 2026)
+    assert r.impor.ditulis
+    assert diff(text.decode(), (ws.root / RA).read_text()) == [
+        "-            target_waktu: Maret Tahun 2026", "+            target_waktu: April 2026"]
+
+
 def test_libreoffice_sees_the_kunci_column_locked_and_the_others_open(ws, tmp_path):
     """LibreOffice's own reading of the protection: re-saved as ODS, the sheet
     is protected, column A's cells use a protected style, the others not."""
@@ -336,10 +353,15 @@ def test_an_unknown_key_and_a_wrong_workbook_are_refused(ws, tmp_path):
         api.rencana_impor(ws, monev, 2026)
     assert exc.value.message == ("m.xlsx: berkas ini isian monev, bukan lembar yang diharapkan. Buat lembarnya "
                                  "dengan ⟦rencana-ekspor⟧, sunting, lalu impor berkas itu.")
+    xls = tmp_path / "ra.xls"
+    xls.write_bytes(b"x")
+    with pytest.raises(InputError, match=r"hanya lembar kerja \.xlsx atau \.ods"):
+        api.rencana_impor(ws, xls, 2026)
     ods = tmp_path / "ra.ods"
-    ods.write_bytes(b"x")
-    with pytest.raises(InputError, match=r"hanya lembar kerja \.xlsx"):
+    ods.write_bytes(b"x")  # refused before LibreOffice starts
+    with pytest.raises(InputError) as exc:
         api.rencana_impor(ws, ods, 2026)
+    assert exc.value.message.startswith("ra.ods: bukan berkas ODS yang sah")
 
 
 def test_an_edit_saved_by_libreoffice_is_merged_and_a_round_trip_keeps_the_decree_pdf(ws, tmp_path):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from zidocs.errors import ExitCode, InputError
 from zidocs.office.atomic import write_bytes
+from zidocs.office.convert import convert_file, source_problem
 from zidocs.office.docxnorm import normalize_docx_bytes
 
 META_SHEET = "zidocs"  # hidden sheet: what the workbook is (format, year, period)
@@ -161,21 +163,34 @@ class Lembar:
         return f'{self.nama_berkas}, lembar "{self.sheet.title}", baris {row}, kolom {kolom}'
 
 
+def _muat(path: Path, name: str) -> Workbook:
+    try:
+        return load_workbook(path, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise InputError(f"{name}: bukan lembar kerja .xlsx yang dapat dibaca ({type(exc).__name__}); buka "
+                         "dan simpan ulang sebagai .xlsx di Excel atau LibreOffice.") from None
+
+
 def buka(path: Path, *, format_: str, lembar: str, contoh: str) -> Lembar:
-    """Open ``path`` (XLSX, as written by zidocs, Excel or LibreOffice) and its
+    """Open ``path`` (XLSX as written by zidocs, Excel or LibreOffice; or ODS) and its
     sheet ``lembar``; InputError naming the file and the fix otherwise."""
     path = Path(path)
     name = path.name
     if not path.is_file():
         raise InputError(f"{path}: berkas tidak ditemukan.")
-    if path.suffix.lower() in (".ods", ".xls", ".csv"):
-        raise InputError(f"{name}: hanya lembar kerja .xlsx yang dapat diimpor; simpan berkas ini sebagai "
-                         "Excel 2007-365 (.xlsx) di LibreOffice atau Excel, lalu impor berkas .xlsx-nya.")
-    try:
-        wb = load_workbook(path, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise InputError(f"{name}: bukan lembar kerja .xlsx yang dapat dibaca ({type(exc).__name__}); buka "
-                         "dan simpan ulang sebagai .xlsx di Excel atau LibreOffice.") from None
+    suffix = path.suffix.lower()
+    if suffix in (".xls", ".csv"):
+        raise InputError(f"{name}: hanya lembar kerja .xlsx atau .ods yang dapat diimpor; simpan berkas ini "
+                         "sebagai Excel 2007-365 (.xlsx) di LibreOffice atau Excel, lalu impor berkas .xlsx-nya.")
+    if suffix == ".ods":
+        # LibreOffice Calc saves as ODS unless told otherwise: read it as the XLSX
+        # LibreOffice itself makes of it (text, hidden sheets and cells as they are).
+        if (why := source_problem(path)) is not None:
+            raise InputError(f"{name}: {why}")
+        with tempfile.TemporaryDirectory(prefix="zidocs-lembar-") as tmp:
+            wb = _muat(convert_file(path, Path(tmp) / f"{path.stem}.xlsx", "xlsx:Calc MS Excel 2007 XML"), name)
+    else:
+        wb = _muat(path, name)
     meta: dict[str, str] = {}
     if META_SHEET in wb.sheetnames:
         for row in wb[META_SHEET].iter_rows(min_row=1, max_col=2, values_only=True):
