@@ -173,10 +173,14 @@ def test_photo_is_upright_and_not_reencoded(world, dossier):
     (render,) = world["base"].glob("foto-*.png")
     im = Image.open(render).convert("RGB")
     w, h = im.size
-    top = im.getpixel((w // 2, int(h * 0.12)))
-    bottom = im.getpixel((w // 2, int(h * 0.85)))
-    assert top[0] > 150 and top[2] < 100, f"red band (ATAS) not on top: {top}"
-    assert bottom[2] > 150 and bottom[0] < 100, f"blue band not at the bottom: {bottom}"
+    column = [im.getpixel((w // 2, y)) for y in range(h)]
+    red = [y for y, c in enumerate(column) if c[0] > 150 and c[2] < 100]
+    blue = [y for y, c in enumerate(column) if c[2] > 150 and c[0] < 100]
+    assert red and blue and max(red) < min(blue), "red band (ATAS) not above the blue one: photo not upright"
+    # the photo fills the width of the page between the margins (scaled up, not shrunk by its rotation)
+    row = [im.getpixel((x, red[len(red) // 2])) for x in range(w)]
+    reds = [x for x, c in enumerate(row) if c[0] > 150 and c[2] < 100]
+    assert (max(reds) - min(reds)) / w > 0.75, (min(reds), max(reds), w)
 
 
 # --- navigation ------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import dataclasses
 import datetime as dt
 import functools
 import hashlib
@@ -38,7 +39,7 @@ from typing import Callable, Sequence
 
 from zidocs import __version__
 from zidocs.office.atomic import atomic_path
-from zidocs.office.drawn import KERTAS
+from zidocs.office.drawn import KERTAS, winansi_truetype
 from zidocs.bukti import halaman as halaman_mod
 from zidocs.office import pesan
 from zidocs.bukti.intake import KIND_BY_MEDIA_TYPE, image_layout
@@ -85,6 +86,7 @@ class _Source:
     alasan: str | None = None
     notes: list[str] = field(default_factory=list)
     active_removed: int = 0
+    caption: pages_mod.Caption | None = None  # a photo: its page is zidocs' own, captioned
 
 
 def dossier_name(areas: Sequence[str] | None) -> str:
@@ -152,13 +154,20 @@ def _build_one(store: BuktiStore, plan: Plan, pub: Publikasi, *, areas: Sequence
 
     with contextlib.ExitStack() as stack:
         work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=".tmp-", dir=pub.workdir)))
-        sources = _probe(store, entries, work, stack, progress)
+        kertas = KERTAS[plan.kantor.kertas]  # the office's paper for zidocs' own pages
+
+        def caption_of(e: BuktiEntry) -> pages_mod.Caption:
+            ref = by_kunci[e.indikator]
+            return pages_mod.Caption(ref.id, plain(ref.indikator.indikator), e.keterangan, e.nama_asli,
+                                     dt.date.fromisoformat(e.tanggal) if e.tanggal else None)
+
+        sources = _probe(store, entries, work, stack, progress, caption_of, kertas)
         evidence = [
             Evidence(e.id, by_kunci[e.indikator].id, e.nama_asli, e.sha256,
-                     max(sources[e.sha256].pages, 1), sources[e.sha256].alasan)
+                     max(sources[e.sha256].pages, 1), sources[e.sha256].alasan,
+                     keterangan=e.keterangan, tanggal=e.tanggal)
             for e in entries
         ]
-        kertas = KERTAS[plan.kantor.kertas]  # the office's paper for zidocs' own pages
         first_lines, per_page = pages_mod.lines_per_page(kertas)
         if areas is None:
             front_label, judul = "Semua area", ["Seluruh Area", f"{known[0]}–{known[-1]}"]
@@ -178,7 +187,10 @@ def _build_one(store: BuktiStore, plan: Plan, pub: Publikasi, *, areas: Sequence
             files=layout.files, pages=layout.total_pages, placeholders=len(placeholders),
             duplicates=sum(1 for p in layout.placements if p.duplikat_dari is not None), logo=logo)
         drawn_path = work / "halaman-zidocs.pdf"
-        links = pages_mod.render(drawn_path, cover, layout, placeholders, kertas)
+        photos = [p for p in layout.placements if p.duplikat_dari is None and not p.placeholder
+                  and sources[p.evidence.sha256].caption is not None]
+        links = pages_mod.render(drawn_path, cover, layout, placeholders, kertas,
+                                 captions=[sources[p.evidence.sha256].caption for p in photos])
 
         # the manifest (all but the PDF's hash) is known now: its id goes into the PDF
         body = manifest_mod.build(plan=plan, areas=chosen, combined=areas is None, tanggal=tanggal,
@@ -213,7 +225,8 @@ def _hash_ok(path: Path, expected: str) -> bool:
 
 
 def _probe(store: BuktiStore, entries: Sequence[BuktiEntry], work: Path,
-           stack: contextlib.ExitStack, progress: Progress) -> dict[str, _Source]:
+           stack: contextlib.ExitStack, progress: Progress,
+           caption_of: Callable[[BuktiEntry], pages_mod.Caption], kertas) -> dict[str, _Source]:
     import pikepdf
 
     unique: dict[str, BuktiEntry] = {}
@@ -244,10 +257,13 @@ def _probe(store: BuktiStore, entries: Sequence[BuktiEntry], work: Path,
         else:
             try:
                 if kind in ("jpeg", "png") and e.pdf_sha256 is None:
-                    path = _image_pdf(path, work / f"foto-{n:05d}.pdf")
-                    src.notes.append("foto dijadikan halaman PDF (img2pdf, orientasi EXIF diikuti, "
+                    caption = dataclasses.replace(caption_of(e), kertas=_turned(kertas, path))
+                    path = _photo_page(path, work / f"foto-{n:05d}.pdf", work / f"halaman-foto-{n:05d}.pdf",
+                                       caption.kertas, pages_mod.photo_box(caption))
+                    src.caption = caption
+                    src.notes.append("foto dijadikan halaman PDF berketerangan (img2pdf, orientasi EXIF diikuti, "
                                      "tanpa kompresi ulang)" if kind == "jpeg" else
-                                     "gambar dijadikan halaman PDF (img2pdf)")
+                                     "gambar dijadikan halaman PDF berketerangan (img2pdf)")
                 src.path, src.pages, removed = _open_clean(path, work / f"bersih-{n:05d}.pdf")
                 if removed:
                     src.active_removed = removed
@@ -307,11 +323,50 @@ def _open_clean(path: Path, clean: Path) -> tuple[Path, int, int]:
     return clean, pages, removed
 
 
-def _image_pdf(path: Path, out: Path) -> Path:
-    import img2pdf
+def _quarter_turned(image: Path) -> bool:
+    """Whether EXIF says the stored pixels are shown turned by 90° or 270°."""
+    from PIL import Image
 
-    with open(out, "wb") as fh:
-        img2pdf.convert(str(path), layout_fun=image_layout(), nodate=True, outputstream=fh)
+    with Image.open(image) as im:
+        return im.getexif().get(0x0112, 1) in (5, 6, 7, 8)
+
+
+def _turned(kertas, image: Path):
+    """The paper turned to landscape for a landscape image (EXIF orientation honoured)."""
+    from PIL import Image
+
+    with Image.open(image) as im:
+        w, h = im.size
+    if _quarter_turned(image):
+        w, h = h, w
+    short, long_ = sorted(kertas)
+    return (long_, short) if w > h else (short, long_)
+
+
+def _photo_page(path: Path, image_pdf: Path, out: Path, kertas, box) -> Path:
+    """A page of the office's paper with the photo fitted into ``box`` (its caption
+    is drawn on the same page later). img2pdf embeds the JPEG bytes unchanged and
+    honours EXIF orientation; pikepdf places that page as a form, copying the
+    image stream as it is."""
+    import img2pdf
+    import pikepdf
+
+    x0, y0, x1, y1 = box
+    size = (x1 - x0, y1 - y0)
+    if _quarter_turned(path):  # img2pdf lays out the stored pixels, then turns the page (/Rotate)
+        size = size[::-1]
+    with open(image_pdf, "wb") as fh:
+        img2pdf.convert(str(path), layout_fun=image_layout(size, 0, auto_orient=False),
+                        nodate=True, outputstream=fh)
+    with pikepdf.open(image_pdf) as img, pikepdf.new() as pdf:
+        page = pdf.add_blank_page(page_size=kertas)
+        # placed by hand, not with add_overlay: that names the form at random (bytes would vary)
+        form = pdf.copy_foreign(img.pages[0].as_form_xobject())
+        page.obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Foto=form))
+        place = page.calc_form_xobject_placement(form, pikepdf.Name.Foto, pikepdf.Rectangle(x0, y0, x1, y1),
+                                                 allow_shrink=True, allow_expand=True)
+        page.obj.Contents = pdf.make_stream(b"q\n" + bytes(place) + b"\nQ\n")
+        pdf.save(out, deterministic_id=True, fix_metadata_version=False)
     return out
 
 
@@ -338,19 +393,28 @@ def _assemble(target: Path, layout: DossierLayout, drawn_path: Path, links, sour
     ph_page = {p.evidence.id: n_front + k + 1 for k, (p, _) in enumerate(placeholders)}
     own = set(range(n_front))  # pages zidocs drew: stamp inside, no band added
     page_no = n_front
+    caption_page = n_front + len(placeholders)
+    overlays: list[str] = []
     for p in layout.placements:
         if p.duplikat_dari is not None:
             continue
+        src = sources[p.evidence.sha256]
         if p.placeholder:
             own.add(page_no)
             args += [str(drawn_path), str(ph_page[p.evidence.id])]
+        elif src.caption is not None:  # a photo: its captioned page, the photo laid over it
+            own.add(page_no)
+            caption_page += 1
+            args += [str(drawn_path), str(caption_page)]
+            overlays += ["--overlay", str(src.path), f"--to={page_no + 1}", "--from=1", "--"]
         else:
-            args += [str(sources[p.evidence.sha256].path), f"1-{p.pages}"]
+            args += [str(src.path), f"1-{p.pages}"]
         page_no += p.pages
+    args += ["--"] + overlays
 
     with atomic_path(target) as tmp:
         progress("menggabungkan halaman", 0, 1)
-        job = pikepdf.Job(args + ["--", str(tmp)])
+        job = pikepdf.Job(args + [str(tmp)])
         job.run()
         if job.exit_code not in (0, 3) or tmp.stat().st_size == 0:
             raise BuktiError(f"qpdf gagal menggabungkan halaman dossier (kode {job.exit_code}).")
@@ -380,8 +444,7 @@ def _decorate(out, layout: DossierLayout, links, own: set[int], plan: Plan, judu
 
     if "/AcroForm" in out.Root and "/XFA" in out.Root.AcroForm:
         del out.Root.AcroForm["/XFA"]
-    font = out.make_indirect(Dictionary(Type=Name.Font, Subtype=Name.Type1,
-                                        BaseFont=Name("/" + FONT_BASE), Encoding=Name.WinAnsiEncoding))
+    font = _stamp_font(out)
     q = out.make_stream(b"q\n")
     removed = 0
     for i, page in enumerate(out.pages):
@@ -427,6 +490,27 @@ def _decorate(out, layout: DossierLayout, links, own: set[int], plan: Plan, judu
         Producer=pikepdf.String(f"zidocs {__version__} (pikepdf/qpdf)")))
     out.trailer.Info[MANIFEST_KEY] = pikepdf.String(mid)
     return removed
+
+
+def _stamp_font(out):
+    """The stamp's font: DejaVu Sans cut to WinAnsi and embedded (PDF/A wants every
+    font embedded); base-14 Helvetica, not embedded, only when DejaVu is missing."""
+    from pikepdf import Array, Dictionary, Name
+
+    tt = winansi_truetype()
+    if tt is None:
+        return out.make_indirect(Dictionary(Type=Name.Font, Subtype=Name.Type1,
+                                            BaseFont=Name("/" + FONT_BASE), Encoding=Name.WinAnsiEncoding))
+    program = out.make_stream(tt.program)
+    program.Length1 = len(tt.program)
+    descriptor = out.make_indirect(Dictionary(
+        Type=Name.FontDescriptor, FontName=Name("/" + tt.base_font), Flags=32,
+        FontBBox=Array(list(tt.bbox)), ItalicAngle=0, Ascent=tt.ascent, Descent=tt.descent,
+        CapHeight=tt.cap_height, StemV=80, FontFile2=program))
+    return out.make_indirect(Dictionary(
+        Type=Name.Font, Subtype=Name.TrueType, BaseFont=Name("/" + tt.base_font),
+        FirstChar=tt.first_char, LastChar=tt.first_char + len(tt.widths) - 1, Widths=Array(list(tt.widths)),
+        Encoding=Name.WinAnsiEncoding, FontDescriptor=descriptor))
 
 
 # --- incremental update ----------------------------------------------------------------------
