@@ -319,7 +319,8 @@ def test_same_inputs_same_bytes(world, dossier, tmp_path):
                               tanggal=dt.date(2026, 11, 29))
     assert other_day.pdf.read_bytes() != pdf.read_bytes()
     with pikepdf.open(pdf) as p:
-        assert "/CreationDate" not in p.docinfo and "/ModDate" not in p.docinfo
+        # dates are the build date (and agree with the XMP, as PDF/A wants), never the wall clock
+        assert str(p.docinfo["/CreationDate"]) == str(p.docinfo["/ModDate"]) == "D:20261128000000Z"
 
 
 def test_build_all_writes_one_per_area_and_one_combined(world, tmp_path):

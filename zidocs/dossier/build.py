@@ -40,6 +40,7 @@ from typing import Callable, Sequence
 from zidocs import __version__
 from zidocs.office.atomic import atomic_path
 from zidocs.office.drawn import KERTAS, winansi_truetype
+from zidocs.office.pdfnorm import SRGB_IDENTIFIER, pdf_date, srgb_profile, xmp_packet
 from zidocs.bukti import halaman as halaman_mod
 from zidocs.office import pesan
 from zidocs.bukti.intake import KIND_BY_MEDIA_TYPE, image_layout
@@ -70,6 +71,8 @@ class DossierResult:
     duplicates: int
     seconds: float
     active_removed: int = 0
+    pdfa_2b: bool = False  # the PDF claims (and passed the check for) PDF/A-2b
+    pdfa_alasan: tuple[str, ...] = ()  # why not, when not
 
     def summary(self) -> str:
         return (f"{self.pdf.name}: {self.files} berkas, {self.pages} halaman, "
@@ -199,17 +202,18 @@ def _build_one(store: BuktiStore, plan: Plan, pub: Publikasi, *, areas: Sequence
                                   pdf_name=f"{name}.pdf")
         mid = manifest_id(body)
         target = pub.staging / f"{name}.pdf"
-        removed = _assemble(target, layout, drawn_path, links, sources, placeholders, plan, judul,
-                            tanggal, work, progress, mid)
+        removed, pdfa = _assemble(target, layout, drawn_path, links, sources, placeholders, plan, judul,
+                                  tanggal, work, progress, mid)
         removed += sum(s.active_removed for s in sources.values() if s.alasan is None)
         _kill_point("dossier-pdf")
-        manifest_mod.write(pub.staging / f"{name}.json", body, mid, sha256_file(target))
+        manifest_mod.write(pub.staging / f"{name}.json", body, mid, sha256_file(target), pdfa)
         _kill_point("dossier-manifest")
     report = tuple(f"{p.evidence.nama} (ID {p.evidence.id}, {p.evidence.indikator}): {p.evidence.alasan}"
                    for p, _ in placeholders)
     final = pub.outdir
     return DossierResult(final / f"{name}.pdf", final / f"{name}.json", tuple(chosen), layout.files,
-                         layout.total_pages, report, cover.duplicates, time.perf_counter() - started, removed)
+                         layout.total_pages, report, cover.duplicates, time.perf_counter() - started, removed,
+                         pdfa["pdfa_2b"], tuple(pdfa["alasan"]))
 
 
 def _placeholder_message(p: Placement) -> str:
@@ -375,7 +379,7 @@ def _photo_page(path: Path, image_pdf: Path, out: Path, kertas, box) -> Path:
 
 def _assemble(target: Path, layout: DossierLayout, drawn_path: Path, links, sources: dict[str, _Source],
               placeholders, plan: Plan, judul: list[str], tanggal: dt.date, work: Path,
-              progress: Progress, mid: str) -> int:
+              progress: Progress, mid: str) -> tuple[int, dict]:
     """Two steps, one big write.
 
     1. A qpdf job (in-process) merges all pages into the output's temp file.
@@ -427,6 +431,11 @@ def _assemble(target: Path, layout: DossierLayout, drawn_path: Path, links, sour
                                  f"({layout.total_pages}); laporkan sebagai bug.")
             base = _snapshot(out)
             removed = _decorate(out, layout, links, own, plan, judul, tanggal, progress, mid)
+            progress("memeriksa PDF/A", 0, 1)
+            pdfa = _pdfa_status(out, layout, own)
+            if not pdfa["pdfa_2b"]:  # never claim what the file is not
+                _metadata(out, plan, judul, tanggal, mid, claim=False)
+            progress("memeriksa PDF/A", 1, 1)
             progress("menyimpan", 0, 1)
             update = _incremental_update(out, base, tmp)
         finally:
@@ -434,7 +443,7 @@ def _assemble(target: Path, layout: DossierLayout, drawn_path: Path, links, sour
         with open(tmp, "ab") as fh:
             fh.write(update)
     progress("menyimpan", 1, 1)
-    return removed
+    return removed, pdfa
 
 
 def _decorate(out, layout: DossierLayout, links, own: set[int], plan: Plan, judul: list[str],
@@ -449,6 +458,9 @@ def _decorate(out, layout: DossierLayout, links, own: set[int], plan: Plan, judu
     removed = 0
     for i, page in enumerate(out.pages):
         removed += _strip_active(page.obj)  # sources were cleaned at probe; this is a second net
+        trans = page.obj.get("/Trans")
+        if isinstance(trans, pikepdf.Dictionary) and len(trans.keys()) == 0:
+            del page.obj["/Trans"]  # reportlab's empty transition: meaningless, and unknown to PDF/A checks
         g = stamp_geometry(page.obj.get("/MediaBox", Array([0, 0, 612, 792])), page.obj.get("/CropBox"),
                            page.obj.get("/Rotate", 0), layout.stamps[i], extend=i not in own)
         if i not in own:
@@ -475,21 +487,116 @@ def _decorate(out, layout: DossierLayout, links, own: set[int], plan: Plan, judu
         for box in boxes:
             annots.append(out.make_indirect(Dictionary(
                 Type=Name.Annot, Subtype=Name.Link, Rect=Array(list(box.rect)),
-                Border=Array([0, 0, 0]), Dest=Array([out.pages[box.target - 1].obj, Name.Fit]))))
+                Border=Array([0, 0, 0]), F=4, Dest=Array([out.pages[box.target - 1].obj, Name.Fit]))))
 
     with out.open_outline() as outline:
         outline.root.extend(_outline_items(layout.bookmarks))
     out.Root.PageLabels = Dictionary(Nums=Array([0, Dictionary(S=Name.D)]))
     out.Root.PageMode = Name.UseOutlines
     out.Root.Lang = pikepdf.String("id-ID")
-    out.trailer.Info = out.make_indirect(Dictionary(
-        Title=pikepdf.String(f"Dossier bukti dukung ZI {plan.tahun} — {' — '.join(judul)}"),
-        Subject=pikepdf.String(f"{plan.kantor.nama}; disusun {tanggal.isoformat()}"),
-        Keywords=pikepdf.String(f"zidocs-manifest:{mid}"),
-        Creator=pikepdf.String(f"zidocs {__version__}"),
-        Producer=pikepdf.String(f"zidocs {__version__} (pikepdf/qpdf)")))
-    out.trailer.Info[MANIFEST_KEY] = pikepdf.String(mid)
+    # PDF/A-2b: an sRGB output intent, XMP agreeing with the Info dictionary, a claim (withdrawn
+    # by the caller when the check finds that some part does not conform)
+    profile = out.make_stream(srgb_profile())
+    profile.N = 3
+    out.Root.OutputIntents = Array([Dictionary(
+        Type=Name.OutputIntent, S=Name.GTS_PDFA1, OutputConditionIdentifier=pikepdf.String(SRGB_IDENTIFIER),
+        Info=pikepdf.String(SRGB_IDENTIFIER), DestOutputProfile=profile)])
+    _metadata(out, plan, judul, tanggal, mid, claim=True)
     return removed
+
+
+def _metadata(out, plan: Plan, judul: list[str], tanggal: dt.date, mid: str, *, claim: bool) -> None:
+    import pikepdf
+    from pikepdf import Dictionary, Name
+
+    values = {
+        "title": f"Dossier bukti dukung ZI {plan.tahun} — {' — '.join(judul)}",
+        "creator": plan.kantor.nama,
+        "subject": f"{plan.kantor.nama}; disusun {tanggal.isoformat()}",
+        "keywords": f"zidocs-manifest:{mid}",
+        "creator_tool": f"zidocs {__version__}",
+        "producer": f"zidocs {__version__} (pikepdf/qpdf)",
+    }
+    when = pikepdf.String(pdf_date(tanggal))
+    out.trailer.Info = out.make_indirect(Dictionary(
+        Title=pikepdf.String(values["title"]), Author=pikepdf.String(values["creator"]),
+        Subject=pikepdf.String(values["subject"]), Keywords=pikepdf.String(values["keywords"]),
+        Creator=pikepdf.String(values["creator_tool"]), Producer=pikepdf.String(values["producer"]),
+        CreationDate=when, ModDate=when))
+    out.trailer.Info[MANIFEST_KEY] = pikepdf.String(mid)
+    meta = out.make_stream(xmp_packet(**values, build_date=tanggal, pdfa=claim))
+    meta.Type, meta.Subtype = Name.Metadata, Name.XML
+    out.Root.Metadata = meta
+
+
+PDFA_MAX_ALASAN = 12
+
+
+def _pdfa_status(out, layout: DossierLayout, own: set[int]) -> dict:
+    """Whether the dossier as it will be written conforms to PDF/A-2b (pikepdf's
+    allowlist validator, built on the veraPDF rules: it approves only what it
+    knows conforms), and if not, why: first the evidence files whose fonts are
+    not embedded (PDF/A cannot be reached without re-rendering them), then the
+    validator's findings."""
+    import pikepdf.pdfa
+
+    report = pikepdf.pdfa.check(out, "2b")
+    if report.passed:
+        return {"pdfa_2b": True, "alasan": []}
+    owner = {}
+    for p in layout.placements:
+        if p.duplikat_dari is None:
+            for n in range(p.start - 1, p.start - 1 + p.pages):
+                owner[n] = p.evidence
+    alasan = []
+    for n, page in enumerate(out.pages):
+        if n in own or n not in owner:
+            continue
+        names = sorted(_unembedded_fonts(page.obj))
+        if names:
+            ev = owner[n]
+            line = (f"{ev.nama} (ID {ev.id}, {ev.indikator}): huruf tidak disematkan "
+                    f"({', '.join(names[:4])}{', …' if len(names) > 4 else ''})")
+            if line not in alasan:
+                alasan.append(line)
+    seen = set()
+    for f in report.findings:
+        if f.kind == "pass":  # pragma: no cover - findings are problems
+            continue
+        key = (f.rule, f.message)
+        if key in seen:
+            continue
+        seen.add(key)
+        alasan.append(f"pemeriksa PDF/A: {f.rule}: {f.message} ({f.where})")
+    extra = len(alasan) - PDFA_MAX_ALASAN
+    alasan = alasan[:PDFA_MAX_ALASAN] + ([f"… dan {extra} temuan lain"] if extra > 0 else [])
+    return {"pdfa_2b": False, "alasan": alasan}
+
+
+def _unembedded_fonts(page, depth: int = 0) -> set[str]:
+    import pikepdf
+
+    out: set[str] = set()
+    res = page.get("/Resources")
+    if not isinstance(res, pikepdf.Dictionary) or depth > 4:
+        return out
+    fonts = res.get("/Font")
+    if isinstance(fonts, pikepdf.Dictionary):
+        for _, font in fonts.items():
+            if not isinstance(font, pikepdf.Dictionary) or font.get("/Subtype") == "/Type3":
+                continue
+            fd_of = font
+            if font.get("/Subtype") == "/Type0" and isinstance(font.get("/DescendantFonts"), pikepdf.Array):
+                fd_of = font.DescendantFonts[0]
+            fd = fd_of.get("/FontDescriptor")
+            if not (isinstance(fd, pikepdf.Dictionary) and any(k in fd for k in ("/FontFile", "/FontFile2", "/FontFile3"))):
+                out.add(str(font.get("/BaseFont", "?")).lstrip("/"))
+    xobjects = res.get("/XObject")
+    if isinstance(xobjects, pikepdf.Dictionary):
+        for _, x in xobjects.items():
+            if isinstance(x, pikepdf.Stream) and x.get("/Subtype") == "/Form":
+                out |= _unembedded_fonts(x, depth + 1)
+    return out
 
 
 def _stamp_font(out):
@@ -562,7 +669,7 @@ def _incremental_update(pdf, base, path: Path) -> bytes:
         if isinstance(obj, pikepdf.Stream):
             raw = obj.read_raw_bytes()
             sd = pikepdf.Dictionary(obj.stream_dict)
-            if num > top and "/Filter" not in sd and len(raw) > 64:
+            if num > top and "/Filter" not in sd and len(raw) > 64 and sd.get("/Type") != "/Metadata":
                 raw = zlib.compress(raw, 9)
                 sd.Filter = pikepdf.Name.FlateDecode
             sd.Length = len(raw)

@@ -10,6 +10,7 @@ cannot embed; the dossier's own pages are not Tata Naskah Dinas documents.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -76,7 +77,9 @@ def row_lines(row: IndexRow, kertas: Kertas = F4) -> list[Line]:
     attr, size, indent = _STYLE[row.kind]
     text = ("– " + row.text) if row.kind == "file" else row.text
     width = text_width(kertas)
-    lines = _clip([Line(attr, size, indent, t) for t in simpleSplit(text, attr, size, width - indent)],
+    hang = fallback.width("– ", attr, size) if row.kind == "file" else 0.0  # continuation under the text
+    wrapped = simpleSplit(text, attr, size, width - indent - hang)
+    lines = _clip([Line(attr, size, indent + (hang if k else 0.0), t) for k, t in enumerate(wrapped)],
                   MAX_ROW_LINES)
     sub = indent + (10.0 if row.kind == "file" else 12.0)
     if row.detail:
@@ -149,7 +152,34 @@ def render(path: Path, cover: CoverInfo, layout: DossierLayout,
         c.showPage()
         c.setPageSize(kertas)
     c.save()
+    _fix_astral_tounicode(path)
     return links
+
+
+_ASTRAL = re.compile(rb"<([0-9A-F]{2})> <([0-9A-F]{5,6})>")
+
+
+def _utf16(match: re.Match) -> bytes:
+    return b"<%s> <%s>" % (match.group(1), chr(int(match.group(2), 16)).encode("utf-16-be").hex().upper().encode())
+
+
+def _fix_astral_tounicode(path: Path) -> None:
+    """reportlab writes a character beyond U+FFFF (emoji) in a ToUnicode CMap as
+    five hex digits, which readers take as U+1F4C and a stray digit: copying or
+    searching "📄" found "Ὄ". Written as the UTF-16 surrogate pair the CMap format wants."""
+    import pikepdf
+
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        changed = False
+        for obj in pdf.objects:
+            if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/Font" and "/ToUnicode" in obj:
+                data = obj.ToUnicode.read_bytes()
+                fixed = _ASTRAL.sub(_utf16, data)
+                if fixed != data:
+                    obj.ToUnicode.write(fixed)
+                    changed = True
+        if changed:
+            pdf.save(path, deterministic_id=True, fix_metadata_version=False)
 
 
 def _centered(c, style, size, y, text, width: float) -> float:
@@ -266,7 +296,7 @@ def _placeholder(c, f: Fonts, p: Placement, pesan: str, kertas: Kertas = F4) -> 
 
 # --- photo pages ----------------------------------------------------------------------
 
-CAPTION_GAP = 10.0  # between the photo and the rule above its caption
+CAPTION_GAP = 16.0  # between the photo and the rule above its caption
 CAPTION_MAX_LINES = 3  # per part: indicator, keterangan
 
 

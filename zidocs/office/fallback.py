@@ -24,7 +24,7 @@ mark positioning beyond that (Javanese pasangan, Indic conjuncts) print their
 characters in order, each legible, without OpenType shaping: reportlab has none.
 
 Invisible format characters (zero-width joiners, variation selectors, bidi
-controls) and control characters are dropped before drawing.
+controls), emoji skin-tone modifiers and control characters are dropped before drawing.
 """
 
 from __future__ import annotations
@@ -49,7 +49,9 @@ FALLBACKS = (
     ("ZiSimbol", TRUETYPE / "ancient-scripts/Symbola_hint.ttf"),
 )
 
-_DROP = frozenset(range(0xFE00, 0xFE10)) | frozenset(range(0xE0100, 0xE01F0)) | {0xFEFF}
+# variation selectors, BOM, emoji skin-tone modifiers (in a monochrome font they print as swatches)
+_DROP = (frozenset(range(0xFE00, 0xFE10)) | frozenset(range(0xE0100, 0xE01F0)) | {0xFEFF}
+         | frozenset(range(0x1F3FB, 0x1F400)))
 
 
 @dataclass(frozen=True)
