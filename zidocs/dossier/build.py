@@ -535,14 +535,13 @@ PDFA_MAX_ALASAN = 12
 def _pdfa_status(out, layout: DossierLayout, own: set[int]) -> dict:
     """Whether the dossier as it will be written conforms to PDF/A-2b (pikepdf's
     allowlist validator, built on the veraPDF rules: it approves only what it
-    knows conforms), and if not, why: first the evidence files whose fonts are
-    not embedded (PDF/A cannot be reached without re-rendering them), then the
-    validator's findings."""
+    knows conforms), and if not, why. First a cheap scan for evidence files whose
+    fonts are not embedded (PDF/A cannot be reached without re-rendering them):
+    when there are any, that is the verdict and the validator, which costs about
+    12 ms a page (1,500 pages: 18 s), is not run. Otherwise the validator's
+    findings."""
     import pikepdf.pdfa
 
-    report = pikepdf.pdfa.check(out, "2b")
-    if report.passed:
-        return {"pdfa_2b": True, "alasan": []}
     owner = {}
     for p in layout.placements:
         if p.duplikat_dari is None:
@@ -559,6 +558,15 @@ def _pdfa_status(out, layout: DossierLayout, own: set[int]) -> dict:
                     f"({', '.join(names[:4])}{', …' if len(names) > 4 else ''})")
             if line not in alasan:
                 alasan.append(line)
+    if alasan:  # already decided, and the usual case: skip the full check (≈ 12 ms a page)
+        extra = len(alasan) - PDFA_MAX_ALASAN
+        alasan = alasan[:PDFA_MAX_ALASAN] + ([f"… dan {extra} berkas lain"] if extra > 0 else [])
+        return {"pdfa_2b": False, "alasan": alasan + [
+            "pemeriksaan PDF/A lengkap tidak dijalankan: berkas dengan huruf tidak disematkan "
+            "tidak dapat menjadi PDF/A tanpa merender ulang isinya"]}
+    report = pikepdf.pdfa.check(out, "2b")
+    if report.passed:
+        return {"pdfa_2b": True, "alasan": []}
     seen = set()
     for f in report.findings:
         if f.kind == "pass":  # pragma: no cover - findings are problems

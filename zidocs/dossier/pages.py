@@ -1,10 +1,13 @@
-"""The pages zidocs draws itself — cover, index (daftar isi), placeholders —
-with reportlab. Row heights come from the same wrapping code that draws, so
-the layout's pagination and the drawn pages agree.
+"""The pages zidocs draws itself — cover, index (daftar isi), placeholders,
+and the captioned page each photo is laid on — with reportlab. Row heights
+come from the same wrapping code that draws, so the layout's pagination and
+the drawn pages agree.
 
 Font: DejaVu Serif (TrueType, embedded as a subset) when installed, else the
-base-14 Times. TeX Gyre Bonum ships only as OpenType/CFF, which reportlab
-cannot embed; the dossier's own pages are not Tata Naskah Dinas documents.
+base-14 Times (then the dossier is not PDF/A); characters it lacks fall back
+per character to other installed fonts (:mod:`zidocs.office.fallback`). TeX
+Gyre Bonum ships only as OpenType/CFF, which reportlab cannot embed; the
+dossier's own pages are not Tata Naskah Dinas documents.
 """
 
 from __future__ import annotations

@@ -76,7 +76,7 @@ def winansi_truetype(path: Path = DEJAVU / "DejaVuSans.ttf") -> SimpleTrueType |
     options.name_IDs = [0, 1, 2, 3, 4, 5, 6]
     options.notdef_outline = True
     options.recalc_timestamp = False
-    options.drop_tables += ["FFTM"]
+    options.drop_tables += ["FFTM", "GSUB", "GPOS", "GDEF", "kern", "MATH"]
     sub = subset.Subsetter(options)
     sub.populate(unicodes=[ord(c) for c in chars])
     sub.subset(font)

@@ -60,23 +60,35 @@ class Run:
     text: str
 
 
+_FILES = dict(FALLBACKS)
+
+
 @functools.cache
 def _registered() -> tuple[str, ...]:
-    from reportlab.pdfbase.ttfonts import TTFont
+    """The fallback fonts installed here (registered with reportlab on first use:
+    parsing them all costs ≈ 2 s, and most dossiers need none)."""
+    return tuple(name for name, path in FALLBACKS if path.is_file())
 
-    names = []
-    for name, path in FALLBACKS:
-        if path.is_file():
-            try:
-                pdfmetrics.registerFont(TTFont(name, str(path)))
-            except Exception:  # noqa: BLE001 - an unreadable font is simply not used
-                continue
-            names.append(name)
-    return tuple(names)
+
+@functools.cache
+def _use(font: str) -> str:
+    if font in _FILES and font not in pdfmetrics.getRegisteredFontNames():
+        from reportlab.pdfbase.ttfonts import TTFont
+
+        pdfmetrics.registerFont(TTFont(font, str(_FILES[font])))
+    return font
 
 
 @functools.cache
 def _coverage(font: str) -> frozenset[int]:
+    if font in _FILES:  # read only the cmap (fontTools, lazily), without registering
+        from fontTools.ttLib import TTFont
+
+        try:
+            with TTFont(str(_FILES[font]), lazy=True) as tt:
+                return frozenset(tt.getBestCmap() or ())
+        except Exception:  # noqa: BLE001 - an unreadable font is simply not used
+            return frozenset()
     face = getattr(pdfmetrics.getFont(font), "face", None)
     if face is None:  # a base-14 font: what WinAnsi encodes
         return frozenset(ord(c) for c in map(chr, range(32, 0x2200)) if _winansi(c))
@@ -143,6 +155,7 @@ def runs(text: str, style: str = "regular") -> tuple[Run, ...]:
         piece = c
         if font is None:
             font, piece = fonts_[0], f"[U+{cp:04X}]"
+        _use(font)
         if out and out[-1].font == font:
             out[-1] = Run(font, out[-1].text + piece)
         else:
