@@ -40,9 +40,13 @@ TANGGAL = dt.date(2026, 11, 28)
 def bench_plan():
     from zidocs.plan.models import Area, Indikator, Kantor, Komponen, Pejabat, Plan, RencanaAksi
 
-    def ind(n):
-        return Indikator(indikator=f"Indikator sintetis nomor {n}", langkah_aksi="x", bukti_fisik="x",
-                         target_waktu="Maret")
+    import itertools
+
+    keys = itertools.count(1)
+
+    def ind(n):  # registry rows name indicators by kunci
+        return Indikator(kunci=f"bench-{next(keys)}", indikator=f"Indikator sintetis nomor {n}", langkah_aksi="x",
+                         bukti_fisik="x", target_waktu="Maret")
 
     areas = [Area(kode=k, nama=f"Area sintetis {k}", komponen=[
         Komponen(no=c, nama=f"Komponen {c}", indikator=[ind(i) for i in range(1, 5)]) for c in range(1, 4)])

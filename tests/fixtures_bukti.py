@@ -37,14 +37,15 @@ from zidocs.plan.models import (
 from zidocs.plan.kunci import buat_kunci  # noqa: E402
 
 
-def make_plan(tahun: int = 2026) -> Plan:
+def make_plan(tahun: int = 2026, bukti_fisik: dict | None = None) -> Plan:
+    """``bukti_fisik``: indicator text → the bukti fisik it asks for (default "Dokumen")."""
     used: set[str] = set()
 
     def ind(text: str) -> Indikator:
         kunci = buat_kunci(text, used)  # as `zidocs migrasi` writes it
         used.add(kunci)
-        return Indikator(kunci=kunci, indikator=text, langkah_aksi="Menyusun", bukti_fisik="Dokumen",
-                         target_waktu="Maret")
+        return Indikator(kunci=kunci, indikator=text, langkah_aksi="Menyusun",
+                         bukti_fisik=(bukti_fisik or {}).get(text, "Dokumen"), target_waktu="Maret")
 
     areas = [
         Area(kode="I", nama="Manajemen Perubahan", komponen=[

@@ -30,6 +30,7 @@ from zidocs.bukti import halaman as halaman_mod
 from zidocs.office import pesan
 from zidocs.errors import BuktiError, ConversionError
 from zidocs.office.convert import find_soffice, to_pdf
+from zidocs.office.drawn import F4
 
 logging.getLogger("img2pdf").addHandler(logging.NullHandler())
 logging.getLogger("pypdf").addHandler(logging.NullHandler())
@@ -398,19 +399,19 @@ def check_image(path: Path, kind: str, nama: str) -> int:
     return 1
 
 
-A4 = (595.2756, 841.8898)  # points
 IMAGE_BORDER = 28.3465  # 10 mm
 
 
-def image_layout():
-    """img2pdf layout: fit into A4 (turned to match the image), 10 mm border."""
+def image_layout(pagesize: tuple[float, float] = F4, border: float = IMAGE_BORDER, *, auto_orient: bool = True):
+    """img2pdf layout: fit into ``pagesize`` (zidocs.office.drawn paper sizes, F4 by
+    default; turned to match the image when ``auto_orient``), ``border`` around."""
     import img2pdf
 
     return img2pdf.get_layout_fun(
-        pagesize=A4,
-        border=(IMAGE_BORDER, IMAGE_BORDER),
+        pagesize=pagesize,
+        border=(border, border),
         fit=img2pdf.FitMode.into,
-        auto_orient=True,
+        auto_orient=auto_orient,
     )
 
 

@@ -163,6 +163,12 @@ def dossier_command(
             err.print(f"Peringatan: diganti halaman pengganti di {r.pdf.name}: {line}")
         out.print(f"Ditulis {r.pdf} dan {r.manifest.name}")
         out.print(r.summary())
+        if r.pdfa_2b:
+            out.print("PDF/A-2b: ya (diperiksa).")
+        else:
+            out.print(f"PDF/A-2b: tidak diklaim; alasannya di {r.manifest.name} (pdf.pdfa):")
+            for line in r.pdfa_alasan[:5]:
+                out.print(f"  - {line}", markup=False)
 
 
 class _progress:

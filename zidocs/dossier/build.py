@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import dataclasses
 import datetime as dt
 import functools
 import hashlib
@@ -38,7 +39,8 @@ from typing import Callable, Sequence
 
 from zidocs import __version__
 from zidocs.office.atomic import atomic_path
-from zidocs.office.drawn import KERTAS
+from zidocs.office.drawn import KERTAS, winansi_truetype
+from zidocs.office.pdfnorm import SRGB_IDENTIFIER, pdf_date, srgb_profile, xmp_packet
 from zidocs.bukti import halaman as halaman_mod
 from zidocs.office import pesan
 from zidocs.bukti.intake import KIND_BY_MEDIA_TYPE, image_layout
@@ -69,6 +71,8 @@ class DossierResult:
     duplicates: int
     seconds: float
     active_removed: int = 0
+    pdfa_2b: bool = False  # the PDF claims (and passed the check for) PDF/A-2b
+    pdfa_alasan: tuple[str, ...] = ()  # why not, when not
 
     def summary(self) -> str:
         return (f"{self.pdf.name}: {self.files} berkas, {self.pages} halaman, "
@@ -85,6 +89,7 @@ class _Source:
     alasan: str | None = None
     notes: list[str] = field(default_factory=list)
     active_removed: int = 0
+    caption: pages_mod.Caption | None = None  # a photo: its page is zidocs' own, captioned
 
 
 def dossier_name(areas: Sequence[str] | None) -> str:
@@ -152,13 +157,20 @@ def _build_one(store: BuktiStore, plan: Plan, pub: Publikasi, *, areas: Sequence
 
     with contextlib.ExitStack() as stack:
         work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=".tmp-", dir=pub.workdir)))
-        sources = _probe(store, entries, work, stack, progress)
+        kertas = KERTAS[plan.kantor.kertas]  # the office's paper for zidocs' own pages
+
+        def caption_of(e: BuktiEntry) -> pages_mod.Caption:
+            ref = by_kunci[e.indikator]
+            return pages_mod.Caption(ref.id, plain(ref.indikator.indikator), e.keterangan, e.nama_asli,
+                                     dt.date.fromisoformat(e.tanggal) if e.tanggal else None)
+
+        sources = _probe(store, entries, work, stack, progress, caption_of, kertas)
         evidence = [
             Evidence(e.id, by_kunci[e.indikator].id, e.nama_asli, e.sha256,
-                     max(sources[e.sha256].pages, 1), sources[e.sha256].alasan)
+                     max(sources[e.sha256].pages, 1), sources[e.sha256].alasan,
+                     keterangan=e.keterangan, tanggal=e.tanggal)
             for e in entries
         ]
-        kertas = KERTAS[plan.kantor.kertas]  # the office's paper for zidocs' own pages
         first_lines, per_page = pages_mod.lines_per_page(kertas)
         if areas is None:
             front_label, judul = "Semua area", ["Seluruh Area", f"{known[0]}–{known[-1]}"]
@@ -178,7 +190,10 @@ def _build_one(store: BuktiStore, plan: Plan, pub: Publikasi, *, areas: Sequence
             files=layout.files, pages=layout.total_pages, placeholders=len(placeholders),
             duplicates=sum(1 for p in layout.placements if p.duplikat_dari is not None), logo=logo)
         drawn_path = work / "halaman-zidocs.pdf"
-        links = pages_mod.render(drawn_path, cover, layout, placeholders, kertas)
+        photos = [p for p in layout.placements if p.duplikat_dari is None and not p.placeholder
+                  and sources[p.evidence.sha256].caption is not None]
+        links = pages_mod.render(drawn_path, cover, layout, placeholders, kertas,
+                                 captions=[sources[p.evidence.sha256].caption for p in photos])
 
         # the manifest (all but the PDF's hash) is known now: its id goes into the PDF
         body = manifest_mod.build(plan=plan, areas=chosen, combined=areas is None, tanggal=tanggal,
@@ -187,17 +202,18 @@ def _build_one(store: BuktiStore, plan: Plan, pub: Publikasi, *, areas: Sequence
                                   pdf_name=f"{name}.pdf")
         mid = manifest_id(body)
         target = pub.staging / f"{name}.pdf"
-        removed = _assemble(target, layout, drawn_path, links, sources, placeholders, plan, judul,
-                            tanggal, work, progress, mid)
+        removed, pdfa = _assemble(target, layout, drawn_path, links, sources, placeholders, plan, judul,
+                                  tanggal, work, progress, mid)
         removed += sum(s.active_removed for s in sources.values() if s.alasan is None)
         _kill_point("dossier-pdf")
-        manifest_mod.write(pub.staging / f"{name}.json", body, mid, sha256_file(target))
+        manifest_mod.write(pub.staging / f"{name}.json", body, mid, sha256_file(target), pdfa)
         _kill_point("dossier-manifest")
     report = tuple(f"{p.evidence.nama} (ID {p.evidence.id}, {p.evidence.indikator}): {p.evidence.alasan}"
                    for p, _ in placeholders)
     final = pub.outdir
     return DossierResult(final / f"{name}.pdf", final / f"{name}.json", tuple(chosen), layout.files,
-                         layout.total_pages, report, cover.duplicates, time.perf_counter() - started, removed)
+                         layout.total_pages, report, cover.duplicates, time.perf_counter() - started, removed,
+                         pdfa["pdfa_2b"], tuple(pdfa["alasan"]))
 
 
 def _placeholder_message(p: Placement) -> str:
@@ -213,7 +229,8 @@ def _hash_ok(path: Path, expected: str) -> bool:
 
 
 def _probe(store: BuktiStore, entries: Sequence[BuktiEntry], work: Path,
-           stack: contextlib.ExitStack, progress: Progress) -> dict[str, _Source]:
+           stack: contextlib.ExitStack, progress: Progress,
+           caption_of: Callable[[BuktiEntry], pages_mod.Caption], kertas) -> dict[str, _Source]:
     import pikepdf
 
     unique: dict[str, BuktiEntry] = {}
@@ -244,10 +261,13 @@ def _probe(store: BuktiStore, entries: Sequence[BuktiEntry], work: Path,
         else:
             try:
                 if kind in ("jpeg", "png") and e.pdf_sha256 is None:
-                    path = _image_pdf(path, work / f"foto-{n:05d}.pdf")
-                    src.notes.append("foto dijadikan halaman PDF (img2pdf, orientasi EXIF diikuti, "
+                    caption = dataclasses.replace(caption_of(e), kertas=_turned(kertas, path))
+                    path = _photo_page(path, work / f"foto-{n:05d}.pdf", work / f"halaman-foto-{n:05d}.pdf",
+                                       caption.kertas, pages_mod.photo_box(caption))
+                    src.caption = caption
+                    src.notes.append("foto dijadikan halaman PDF berketerangan (img2pdf, orientasi EXIF diikuti, "
                                      "tanpa kompresi ulang)" if kind == "jpeg" else
-                                     "gambar dijadikan halaman PDF (img2pdf)")
+                                     "gambar dijadikan halaman PDF berketerangan (img2pdf)")
                 src.path, src.pages, removed = _open_clean(path, work / f"bersih-{n:05d}.pdf")
                 if removed:
                     src.active_removed = removed
@@ -307,11 +327,50 @@ def _open_clean(path: Path, clean: Path) -> tuple[Path, int, int]:
     return clean, pages, removed
 
 
-def _image_pdf(path: Path, out: Path) -> Path:
-    import img2pdf
+def _quarter_turned(image: Path) -> bool:
+    """Whether EXIF says the stored pixels are shown turned by 90° or 270°."""
+    from PIL import Image
 
-    with open(out, "wb") as fh:
-        img2pdf.convert(str(path), layout_fun=image_layout(), nodate=True, outputstream=fh)
+    with Image.open(image) as im:
+        return im.getexif().get(0x0112, 1) in (5, 6, 7, 8)
+
+
+def _turned(kertas, image: Path):
+    """The paper turned to landscape for a landscape image (EXIF orientation honoured)."""
+    from PIL import Image
+
+    with Image.open(image) as im:
+        w, h = im.size
+    if _quarter_turned(image):
+        w, h = h, w
+    short, long_ = sorted(kertas)
+    return (long_, short) if w > h else (short, long_)
+
+
+def _photo_page(path: Path, image_pdf: Path, out: Path, kertas, box) -> Path:
+    """A page of the office's paper with the photo fitted into ``box`` (its caption
+    is drawn on the same page later). img2pdf embeds the JPEG bytes unchanged and
+    honours EXIF orientation; pikepdf places that page as a form, copying the
+    image stream as it is."""
+    import img2pdf
+    import pikepdf
+
+    x0, y0, x1, y1 = box
+    size = (x1 - x0, y1 - y0)
+    if _quarter_turned(path):  # img2pdf lays out the stored pixels, then turns the page (/Rotate)
+        size = size[::-1]
+    with open(image_pdf, "wb") as fh:
+        img2pdf.convert(str(path), layout_fun=image_layout(size, 0, auto_orient=False),
+                        nodate=True, outputstream=fh)
+    with pikepdf.open(image_pdf) as img, pikepdf.new() as pdf:
+        page = pdf.add_blank_page(page_size=kertas)
+        # placed by hand, not with add_overlay: that names the form at random (bytes would vary)
+        form = pdf.copy_foreign(img.pages[0].as_form_xobject())
+        page.obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Foto=form))
+        place = page.calc_form_xobject_placement(form, pikepdf.Name.Foto, pikepdf.Rectangle(x0, y0, x1, y1),
+                                                 allow_shrink=True, allow_expand=True)
+        page.obj.Contents = pdf.make_stream(b"q\n" + bytes(place) + b"\nQ\n")
+        pdf.save(out, deterministic_id=True, fix_metadata_version=False)
     return out
 
 
@@ -320,7 +379,7 @@ def _image_pdf(path: Path, out: Path) -> Path:
 
 def _assemble(target: Path, layout: DossierLayout, drawn_path: Path, links, sources: dict[str, _Source],
               placeholders, plan: Plan, judul: list[str], tanggal: dt.date, work: Path,
-              progress: Progress, mid: str) -> int:
+              progress: Progress, mid: str) -> tuple[int, dict]:
     """Two steps, one big write.
 
     1. A qpdf job (in-process) merges all pages into the output's temp file.
@@ -338,19 +397,28 @@ def _assemble(target: Path, layout: DossierLayout, drawn_path: Path, links, sour
     ph_page = {p.evidence.id: n_front + k + 1 for k, (p, _) in enumerate(placeholders)}
     own = set(range(n_front))  # pages zidocs drew: stamp inside, no band added
     page_no = n_front
+    caption_page = n_front + len(placeholders)
+    overlays: list[str] = []
     for p in layout.placements:
         if p.duplikat_dari is not None:
             continue
+        src = sources[p.evidence.sha256]
         if p.placeholder:
             own.add(page_no)
             args += [str(drawn_path), str(ph_page[p.evidence.id])]
+        elif src.caption is not None:  # a photo: its captioned page, the photo laid over it
+            own.add(page_no)
+            caption_page += 1
+            args += [str(drawn_path), str(caption_page)]
+            overlays += ["--overlay", str(src.path), f"--to={page_no + 1}", "--from=1", "--"]
         else:
-            args += [str(sources[p.evidence.sha256].path), f"1-{p.pages}"]
+            args += [str(src.path), f"1-{p.pages}"]
         page_no += p.pages
+    args += ["--"] + overlays
 
     with atomic_path(target) as tmp:
         progress("menggabungkan halaman", 0, 1)
-        job = pikepdf.Job(args + ["--", str(tmp)])
+        job = pikepdf.Job(args + [str(tmp)])
         job.run()
         if job.exit_code not in (0, 3) or tmp.stat().st_size == 0:
             raise BuktiError(f"qpdf gagal menggabungkan halaman dossier (kode {job.exit_code}).")
@@ -363,6 +431,11 @@ def _assemble(target: Path, layout: DossierLayout, drawn_path: Path, links, sour
                                  f"({layout.total_pages}); laporkan sebagai bug.")
             base = _snapshot(out)
             removed = _decorate(out, layout, links, own, plan, judul, tanggal, progress, mid)
+            progress("memeriksa PDF/A", 0, 1)
+            pdfa = _pdfa_status(out, layout, own)
+            if not pdfa["pdfa_2b"]:  # never claim what the file is not
+                _metadata(out, plan, judul, tanggal, mid, claim=False)
+            progress("memeriksa PDF/A", 1, 1)
             progress("menyimpan", 0, 1)
             update = _incremental_update(out, base, tmp)
         finally:
@@ -370,7 +443,7 @@ def _assemble(target: Path, layout: DossierLayout, drawn_path: Path, links, sour
         with open(tmp, "ab") as fh:
             fh.write(update)
     progress("menyimpan", 1, 1)
-    return removed
+    return removed, pdfa
 
 
 def _decorate(out, layout: DossierLayout, links, own: set[int], plan: Plan, judul: list[str],
@@ -380,12 +453,14 @@ def _decorate(out, layout: DossierLayout, links, own: set[int], plan: Plan, judu
 
     if "/AcroForm" in out.Root and "/XFA" in out.Root.AcroForm:
         del out.Root.AcroForm["/XFA"]
-    font = out.make_indirect(Dictionary(Type=Name.Font, Subtype=Name.Type1,
-                                        BaseFont=Name("/" + FONT_BASE), Encoding=Name.WinAnsiEncoding))
+    font = _stamp_font(out)
     q = out.make_stream(b"q\n")
     removed = 0
     for i, page in enumerate(out.pages):
         removed += _strip_active(page.obj)  # sources were cleaned at probe; this is a second net
+        trans = page.obj.get("/Trans")
+        if isinstance(trans, pikepdf.Dictionary) and len(trans.keys()) == 0:
+            del page.obj["/Trans"]  # reportlab's empty transition: meaningless, and unknown to PDF/A checks
         g = stamp_geometry(page.obj.get("/MediaBox", Array([0, 0, 612, 792])), page.obj.get("/CropBox"),
                            page.obj.get("/Rotate", 0), layout.stamps[i], extend=i not in own)
         if i not in own:
@@ -412,21 +487,145 @@ def _decorate(out, layout: DossierLayout, links, own: set[int], plan: Plan, judu
         for box in boxes:
             annots.append(out.make_indirect(Dictionary(
                 Type=Name.Annot, Subtype=Name.Link, Rect=Array(list(box.rect)),
-                Border=Array([0, 0, 0]), Dest=Array([out.pages[box.target - 1].obj, Name.Fit]))))
+                Border=Array([0, 0, 0]), F=4, Dest=Array([out.pages[box.target - 1].obj, Name.Fit]))))
 
     with out.open_outline() as outline:
         outline.root.extend(_outline_items(layout.bookmarks))
     out.Root.PageLabels = Dictionary(Nums=Array([0, Dictionary(S=Name.D)]))
     out.Root.PageMode = Name.UseOutlines
     out.Root.Lang = pikepdf.String("id-ID")
-    out.trailer.Info = out.make_indirect(Dictionary(
-        Title=pikepdf.String(f"Dossier bukti dukung ZI {plan.tahun} — {' — '.join(judul)}"),
-        Subject=pikepdf.String(f"{plan.kantor.nama}; disusun {tanggal.isoformat()}"),
-        Keywords=pikepdf.String(f"zidocs-manifest:{mid}"),
-        Creator=pikepdf.String(f"zidocs {__version__}"),
-        Producer=pikepdf.String(f"zidocs {__version__} (pikepdf/qpdf)")))
-    out.trailer.Info[MANIFEST_KEY] = pikepdf.String(mid)
+    # PDF/A-2b: an sRGB output intent, XMP agreeing with the Info dictionary, a claim (withdrawn
+    # by the caller when the check finds that some part does not conform)
+    profile = out.make_stream(srgb_profile())
+    profile.N = 3
+    out.Root.OutputIntents = Array([Dictionary(
+        Type=Name.OutputIntent, S=Name.GTS_PDFA1, OutputConditionIdentifier=pikepdf.String(SRGB_IDENTIFIER),
+        Info=pikepdf.String(SRGB_IDENTIFIER), DestOutputProfile=profile)])
+    _metadata(out, plan, judul, tanggal, mid, claim=True)
     return removed
+
+
+def _metadata(out, plan: Plan, judul: list[str], tanggal: dt.date, mid: str, *, claim: bool) -> None:
+    import pikepdf
+    from pikepdf import Dictionary, Name
+
+    values = {
+        "title": f"Dossier bukti dukung ZI {plan.tahun} — {' — '.join(judul)}",
+        "creator": plan.kantor.nama,
+        "subject": f"{plan.kantor.nama}; disusun {tanggal.isoformat()}",
+        "keywords": f"zidocs-manifest:{mid}",
+        "creator_tool": f"zidocs {__version__}",
+        "producer": f"zidocs {__version__} (pikepdf/qpdf)",
+    }
+    when = pikepdf.String(pdf_date(tanggal))
+    out.trailer.Info = out.make_indirect(Dictionary(
+        Title=pikepdf.String(values["title"]), Author=pikepdf.String(values["creator"]),
+        Subject=pikepdf.String(values["subject"]), Keywords=pikepdf.String(values["keywords"]),
+        Creator=pikepdf.String(values["creator_tool"]), Producer=pikepdf.String(values["producer"]),
+        CreationDate=when, ModDate=when))
+    out.trailer.Info[MANIFEST_KEY] = pikepdf.String(mid)
+    meta = out.make_stream(xmp_packet(**values, build_date=tanggal, pdfa=claim))
+    meta.Type, meta.Subtype = Name.Metadata, Name.XML
+    out.Root.Metadata = meta
+
+
+PDFA_MAX_ALASAN = 12
+
+
+def _pdfa_status(out, layout: DossierLayout, own: set[int]) -> dict:
+    """Whether the dossier as it will be written conforms to PDF/A-2b (pikepdf's
+    allowlist validator, built on the veraPDF rules: it approves only what it
+    knows conforms), and if not, why. First a cheap scan for evidence files whose
+    fonts are not embedded (PDF/A cannot be reached without re-rendering them):
+    when there are any, that is the verdict and the validator, which costs about
+    12 ms a page (1,500 pages: 18 s), is not run. Otherwise the validator's
+    findings."""
+    import pikepdf.pdfa
+
+    owner = {}
+    for p in layout.placements:
+        if p.duplikat_dari is None:
+            for n in range(p.start - 1, p.start - 1 + p.pages):
+                owner[n] = p.evidence
+    alasan = []
+    for n, page in enumerate(out.pages):
+        if n in own or n not in owner:
+            continue
+        names = sorted(_unembedded_fonts(page.obj))
+        if names:
+            ev = owner[n]
+            line = (f"{ev.nama} (ID {ev.id}, {ev.indikator}): huruf tidak disematkan "
+                    f"({', '.join(names[:4])}{', …' if len(names) > 4 else ''})")
+            if line not in alasan:
+                alasan.append(line)
+    if alasan:  # already decided, and the usual case: skip the full check (≈ 12 ms a page)
+        extra = len(alasan) - PDFA_MAX_ALASAN
+        alasan = alasan[:PDFA_MAX_ALASAN] + ([f"… dan {extra} berkas lain"] if extra > 0 else [])
+        return {"pdfa_2b": False, "alasan": alasan + [
+            "pemeriksaan PDF/A lengkap tidak dijalankan: berkas dengan huruf tidak disematkan "
+            "tidak dapat menjadi PDF/A tanpa merender ulang isinya"]}
+    report = pikepdf.pdfa.check(out, "2b")
+    if report.passed:
+        return {"pdfa_2b": True, "alasan": []}
+    seen = set()
+    for f in report.findings:
+        if f.kind == "pass":  # pragma: no cover - findings are problems
+            continue
+        key = (f.rule, f.message)
+        if key in seen:
+            continue
+        seen.add(key)
+        alasan.append(f"pemeriksa PDF/A: {f.rule}: {f.message} ({f.where})")
+    extra = len(alasan) - PDFA_MAX_ALASAN
+    alasan = alasan[:PDFA_MAX_ALASAN] + ([f"… dan {extra} temuan lain"] if extra > 0 else [])
+    return {"pdfa_2b": False, "alasan": alasan}
+
+
+def _unembedded_fonts(page, depth: int = 0) -> set[str]:
+    import pikepdf
+
+    out: set[str] = set()
+    res = page.get("/Resources")
+    if not isinstance(res, pikepdf.Dictionary) or depth > 4:
+        return out
+    fonts = res.get("/Font")
+    if isinstance(fonts, pikepdf.Dictionary):
+        for _, font in fonts.items():
+            if not isinstance(font, pikepdf.Dictionary) or font.get("/Subtype") == "/Type3":
+                continue
+            fd_of = font
+            if font.get("/Subtype") == "/Type0" and isinstance(font.get("/DescendantFonts"), pikepdf.Array):
+                fd_of = font.DescendantFonts[0]
+            fd = fd_of.get("/FontDescriptor")
+            if not (isinstance(fd, pikepdf.Dictionary) and any(k in fd for k in ("/FontFile", "/FontFile2", "/FontFile3"))):
+                out.add(str(font.get("/BaseFont", "?")).lstrip("/"))
+    xobjects = res.get("/XObject")
+    if isinstance(xobjects, pikepdf.Dictionary):
+        for _, x in xobjects.items():
+            if isinstance(x, pikepdf.Stream) and x.get("/Subtype") == "/Form":
+                out |= _unembedded_fonts(x, depth + 1)
+    return out
+
+
+def _stamp_font(out):
+    """The stamp's font: DejaVu Sans cut to WinAnsi and embedded (PDF/A wants every
+    font embedded); base-14 Helvetica, not embedded, only when DejaVu is missing."""
+    from pikepdf import Array, Dictionary, Name
+
+    tt = winansi_truetype()
+    if tt is None:
+        return out.make_indirect(Dictionary(Type=Name.Font, Subtype=Name.Type1,
+                                            BaseFont=Name("/" + FONT_BASE), Encoding=Name.WinAnsiEncoding))
+    program = out.make_stream(tt.program)
+    program.Length1 = len(tt.program)
+    descriptor = out.make_indirect(Dictionary(
+        Type=Name.FontDescriptor, FontName=Name("/" + tt.base_font), Flags=32,
+        FontBBox=Array(list(tt.bbox)), ItalicAngle=0, Ascent=tt.ascent, Descent=tt.descent,
+        CapHeight=tt.cap_height, StemV=80, FontFile2=program))
+    return out.make_indirect(Dictionary(
+        Type=Name.Font, Subtype=Name.TrueType, BaseFont=Name("/" + tt.base_font),
+        FirstChar=tt.first_char, LastChar=tt.first_char + len(tt.widths) - 1, Widths=Array(list(tt.widths)),
+        Encoding=Name.WinAnsiEncoding, FontDescriptor=descriptor))
 
 
 # --- incremental update ----------------------------------------------------------------------
@@ -478,7 +677,7 @@ def _incremental_update(pdf, base, path: Path) -> bytes:
         if isinstance(obj, pikepdf.Stream):
             raw = obj.read_raw_bytes()
             sd = pikepdf.Dictionary(obj.stream_dict)
-            if num > top and "/Filter" not in sd and len(raw) > 64:
+            if num > top and "/Filter" not in sd and len(raw) > 64 and sd.get("/Type") != "/Metadata":
                 raw = zlib.compress(raw, 9)
                 sd.Filter = pikepdf.Name.FlateDecode
             sd.Length = len(raw)

@@ -10,11 +10,14 @@ bookmark and manifest entry point at the first copy.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Callable, Literal, Sequence
 
 from zidocs.plan.models import Plan
+from zidocs.text.butir import gabung_butir
 from zidocs.text.markup import plain_lenient as plain
+from zidocs.text.tanggal import format_tanggal
 
 RowKind = Literal["area", "komponen", "indikator", "file"]
 
@@ -32,6 +35,13 @@ class Evidence:
     sha256: str
     halaman: int  # pages when included (≥ 1)
     alasan: str | None = None  # why it cannot be included → one placeholder page
+    keterangan: str = ""  # what the file shows, as the uploader described it
+    tanggal: str | None = None  # activity date TTTT-BB-HH, if recorded
+
+    @property
+    def judul(self) -> str:
+        """How the file is named to a reader: its keterangan, else its file name."""
+        return " ".join(self.keterangan.split()) or self.nama
 
 
 @dataclass(frozen=True)
@@ -53,6 +63,7 @@ class IndexRow:
     ref: str  # area kode, "V.1" (komponen), indicator ID, or evidence id
     text: str
     note: str = ""  # "belum ada bukti", duplicate or placeholder remark
+    detail: str = ""  # smaller lines under the text: bukti fisik asked for; date and file name
     target: int | None = None  # page number shown and linked; None: no link
 
 
@@ -102,6 +113,7 @@ class _Ind:
     id: str
     text: str
     evidence: tuple[Evidence, ...]
+    bukti_fisik: str = ""  # as the decree prints it: "1) …\n2) …" when several
 
 
 @dataclass(frozen=True)
@@ -133,7 +145,8 @@ def _tree(plan: Plan, areas: Sequence[str], evidence: Sequence[Evidence]) -> lis
             for i, ind in enumerate(komp.indikator, start=1):
                 iid = f"{area.kode}.{komp.no}.{i}"
                 known.add(iid)
-                inds.append(_Ind(iid, plain(ind.indikator), tuple(by_ind.get(iid, ()))))
+                inds.append(_Ind(iid, plain(ind.indikator), tuple(by_ind.get(iid, ())),
+                                 _bukti_fisik(ind.bukti_fisik)))
             komps.append(_Komp(f"{area.kode}.{komp.no}", f"{komp.no}. {plain(komp.nama)}".strip(), tuple(inds)))
         tree.append(_Area(area.kode, f"Area {area.kode}. {plain(area.nama)}", tuple(komps)))
     # evidence filed under an ID the plan no longer has: never dropped
@@ -143,6 +156,35 @@ def _tree(plan: Plan, areas: Sequence[str], evidence: Sequence[Evidence]) -> lis
         inds = tuple(_Ind(iid, "(tidak ada dalam rencana aksi)", tuple(by_ind[iid])) for iid in stray)
         tree.append(_Area("?", LUAR_RENCANA, (_Komp("?.0", LUAR_RENCANA, inds),)))
     return tree
+
+
+def _bukti_fisik(value: str | list[str]) -> str:
+    items = [plain(v) for v in ([value] if isinstance(value, str) else value) if plain(v).strip()]
+    return gabung_butir(items) if items else ""
+
+
+BUKTI_DIMINTA = "Bukti fisik yang diminta"
+
+
+def indikator_detail(bukti_fisik: str) -> str:
+    if not bukti_fisik:
+        return ""
+    if "\n" in bukti_fisik:
+        return f"{BUKTI_DIMINTA}:\n{bukti_fisik}"
+    return f"{BUKTI_DIMINTA}: {bukti_fisik}"
+
+
+def file_detail(ev: Evidence) -> str:
+    """The line under a file's keterangan: activity date, then the file name."""
+    parts = []
+    if ev.tanggal:
+        try:
+            parts.append(f"kegiatan {format_tanggal(dt.date.fromisoformat(ev.tanggal))}")
+        except ValueError:
+            parts.append(f"kegiatan {ev.tanggal}")
+    if ev.judul != ev.nama:
+        parts.append(f"berkas {ev.nama}")
+    return " · ".join(parts)
 
 
 def _id_key(iid: str) -> tuple:
@@ -203,9 +245,10 @@ def layout_dossier(
             rows.append(IndexRow("komponen", komp.ref, komp.title))
             for ind in komp.indikator:
                 rows.append(IndexRow("indikator", ind.id, f"{ind.id} {ind.text}",
-                                     "" if ind.evidence else BELUM_ADA_BUKTI))
+                                     "" if ind.evidence else BELUM_ADA_BUKTI,
+                                     detail=indikator_detail(ind.bukti_fisik)))
                 for ev in ind.evidence:
-                    rows.append(IndexRow("file", str(ev.id), ev.nama, file_note(ev)))
+                    rows.append(IndexRow("file", str(ev.id), ev.judul, file_note(ev), detail=file_detail(ev)))
     pages_rows = _paginate(rows, row_lines, first_page_lines, page_lines)
     front = 1 + len(pages_rows)
 
@@ -263,7 +306,7 @@ def layout_dossier(
                 files = []
                 for ev in ind.evidence:
                     p = place_of[ev.id]
-                    title = ev.nama
+                    title = ev.nama if ev.judul == ev.nama else f"{_short(ev.judul, 70)} — {ev.nama}"
                     if p.duplikat_dari is not None:
                         title += " (duplikat)"
                     elif p.placeholder:

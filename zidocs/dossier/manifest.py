@@ -68,7 +68,12 @@ def build(*, plan: Plan, areas: Sequence[str], combined: bool, tanggal: dt.date,
     }
 
 
-def write(path: Path, body: dict, manifest_id: str, pdf_sha256: str) -> dict:
-    data = {"id": manifest_id, **body, "pdf": {**body["pdf"], "sha256": pdf_sha256}}
+def write(path: Path, body: dict, manifest_id: str, pdf_sha256: str, pdfa: dict | None = None) -> dict:
+    """``pdfa``: whether the PDF claims PDF/A-2b and, when not, why (facts about the
+    written PDF, like its hash: outside the manifest's id)."""
+    pdf = {**body["pdf"], "sha256": pdf_sha256}
+    if pdfa is not None:
+        pdf["pdfa"] = pdfa
+    data = {"id": manifest_id, **body, "pdf": pdf}
     write_text(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     return data

@@ -1,22 +1,27 @@
-"""The pages zidocs draws itself — cover, index (daftar isi), placeholders —
-with reportlab. Row heights come from the same wrapping code that draws, so
-the layout's pagination and the drawn pages agree.
+"""The pages zidocs draws itself — cover, index (daftar isi), placeholders,
+and the captioned page each photo is laid on — with reportlab. Row heights
+come from the same wrapping code that draws, so the layout's pagination and
+the drawn pages agree.
 
 Font: DejaVu Serif (TrueType, embedded as a subset) when installed, else the
-base-14 Times. TeX Gyre Bonum ships only as OpenType/CFF, which reportlab
-cannot embed; the dossier's own pages are not Tata Naskah Dinas documents.
+base-14 Times (then the dossier is not PDF/A); characters it lacks fall back
+per character to other installed fonts (:mod:`zidocs.office.fallback`). TeX
+Gyre Bonum ships only as OpenType/CFF, which reportlab cannot embed; the
+dossier's own pages are not Tata Naskah Dinas documents.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from reportlab.lib.utils import ImageReader, simpleSplit
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
+from zidocs.office import fallback
 from zidocs.office.drawn import F4, Fonts, fonts
 from zidocs.text.tanggal import format_tanggal
 from zidocs.dossier.layout import BELUM_ADA_BUKTI, DossierLayout, IndexRow, Placement
@@ -35,10 +40,16 @@ FIRST_PAGE_HEADING_LINES = 5
 
 @dataclass(frozen=True)
 class Line:
-    font: str
+    style: str  # regular, bold, italic (fallback fonts per character: zidocs.office.fallback)
     size: float
     indent: float
     text: str
+    grey: bool = False
+
+
+def simpleSplit(text: str, style: str, size: float, width: float) -> list[str]:
+    """Wrapped lines of ``text`` in ``style`` (any script; see zidocs.office.fallback)."""
+    return fallback.wrap(text, style, size, width)
 
 
 _STYLE = {  # kind → (font attr, size, indent)
@@ -54,23 +65,38 @@ def text_width(kertas: Kertas) -> float:
     return kertas[0] - MARGIN_LEFT - MARGIN_RIGHT - NUMBER_COL
 
 
+def _clip(lines: list[Line], limit: int) -> list[Line]:
+    if len(lines) <= limit:
+        return lines
+    lines = lines[:limit]
+    last = lines[-1]
+    lines[-1] = Line(last.style, last.size, last.indent, last.text.rstrip()[:-1] + "…", last.grey)
+    return lines
+
+
 def row_lines(row: IndexRow, kertas: Kertas = F4) -> list[Line]:
-    f = fonts()
+    """The lines a row prints: its text (at most MAX_ROW_LINES), then its detail
+    (bukti fisik asked for; activity date and file name) and its note, smaller."""
     attr, size, indent = _STYLE[row.kind]
-    font = getattr(f, attr)
     text = ("– " + row.text) if row.kind == "file" else row.text
     width = text_width(kertas)
-    lines = [Line(font, size, indent, t) for t in simpleSplit(text, font, size, width - indent)]
+    hang = fallback.width("– ", attr, size) if row.kind == "file" else 0.0  # continuation under the text
+    wrapped = simpleSplit(text, attr, size, width - indent - hang)
+    lines = _clip([Line(attr, size, indent + (hang if k else 0.0), t) for k, t in enumerate(wrapped)],
+                  MAX_ROW_LINES)
+    sub = indent + (10.0 if row.kind == "file" else 12.0)
+    if row.detail:
+        detail: list[Line] = []
+        for k, part in enumerate(row.detail.split("\n")):
+            hang = sub + (8.0 if k and row.kind == "indikator" else 0.0)  # numbered items hang
+            detail += [Line("regular", size - 1.0, hang, t, grey=True)
+                       for t in simpleSplit(part, "regular", size - 1.0, width - hang)]
+        lines += _clip(detail, MAX_ROW_LINES)
     if row.note:
-        nindent = indent + (10.0 if row.kind == "file" else 12.0)
         note = row.note if row.note != BELUM_ADA_BUKTI else f"— {BELUM_ADA_BUKTI}"
-        lines += [Line(f.italic, size - 0.5, nindent, t)
-                  for t in simpleSplit(note, f.italic, size - 0.5, width - nindent)]
-    if len(lines) > MAX_ROW_LINES:
-        lines = lines[:MAX_ROW_LINES]
-        last = lines[-1]
-        lines[-1] = Line(last.font, last.size, last.indent, last.text.rstrip()[:-1] + "…")
-    return lines or [Line(font, size, indent, "")]
+        lines += _clip([Line("italic", size - 0.5, sub, t, grey=row.kind == "indikator")
+                        for t in simpleSplit(note, "italic", size - 0.5, width - sub)], 3)
+    return lines or [Line(attr, size, indent, "")]
 
 
 def row_height(row: IndexRow, kertas: Kertas = F4) -> int:
@@ -105,14 +131,16 @@ class LinkBox:
 
 
 def render(path: Path, cover: CoverInfo, layout: DossierLayout,
-           placeholders: Sequence[tuple[Placement, str]], kertas: Kertas = F4) -> list[list[LinkBox]]:
-    """Draw cover, index pages, then one page per placeholder into ``path``.
+           placeholders: Sequence[tuple[Placement, str]], kertas: Kertas = F4,
+           captions: Sequence[Caption] = ()) -> list[list[LinkBox]]:
+    """Draw cover, index pages, one page per placeholder, then one captioned
+    (still empty) page per photo into ``path``; the photo is laid on it later.
 
     Returns the link boxes of each index page.
     """
     f = fonts()
-    c = canvas.Canvas(str(path), pagesize=kertas, invariant=1, pageCompression=1)
-    c.setTitle("zidocs")
+    # initialFontName: else reportlab names base-14 Helvetica on every page (not embedded: no PDF/A)
+    c = canvas.Canvas(str(path), pagesize=kertas, invariant=1, pageCompression=1, initialFontName=f.regular)
     _cover(c, f, cover, kertas)
     c.showPage()
     links = []
@@ -122,14 +150,44 @@ def render(path: Path, cover: CoverInfo, layout: DossierLayout,
     for placement, pesan in placeholders:
         _placeholder(c, f, placement, pesan, kertas)
         c.showPage()
+    for cap in captions:
+        _caption_page(c, cap, kertas)
+        c.showPage()
+        c.setPageSize(kertas)
     c.save()
+    _fix_astral_tounicode(path)
     return links
 
 
-def _centered(c, font, size, y, text, width: float) -> float:
-    for line in simpleSplit(text, font, size, width - MARGIN_LEFT - MARGIN_RIGHT):
-        c.setFont(font, size)
-        c.drawCentredString((MARGIN_LEFT + width - MARGIN_RIGHT) / 2, y, line)
+_ASTRAL = re.compile(rb"<([0-9A-F]{2})> <([0-9A-F]{5,6})>")
+
+
+def _utf16(match: re.Match) -> bytes:
+    return b"<%s> <%s>" % (match.group(1), chr(int(match.group(2), 16)).encode("utf-16-be").hex().upper().encode())
+
+
+def _fix_astral_tounicode(path: Path) -> None:
+    """reportlab writes a character beyond U+FFFF (emoji) in a ToUnicode CMap as
+    five hex digits, which readers take as U+1F4C and a stray digit: copying or
+    searching "📄" found "Ὄ". Written as the UTF-16 surrogate pair the CMap format wants."""
+    import pikepdf
+
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        changed = False
+        for obj in pdf.objects:
+            if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/Font" and "/ToUnicode" in obj:
+                data = obj.ToUnicode.read_bytes()
+                fixed = _ASTRAL.sub(_utf16, data)
+                if fixed != data:
+                    obj.ToUnicode.write(fixed)
+                    changed = True
+        if changed:
+            pdf.save(path, deterministic_id=True, fix_metadata_version=False)
+
+
+def _centered(c, style, size, y, text, width: float) -> float:
+    for line in simpleSplit(text, style, size, width - MARGIN_LEFT - MARGIN_RIGHT):
+        fallback.draw(c, (MARGIN_LEFT + width - MARGIN_RIGHT) / 2, y, line, style, size, align="center")
         y -= size * 1.35
     return y
 
@@ -147,15 +205,15 @@ def _cover(c, f: Fonts, info: CoverInfo, kertas: Kertas = F4) -> None:
         top = H - 70
         c.drawImage(img, (W - width) / 2, top - LOGO_TINGGI, width, LOGO_TINGGI, mask="auto")
         y = top - LOGO_TINGGI - 40
-    y = _centered(c, f.bold, 15, y, info.kantor.upper(), W)
+    y = _centered(c, "bold", 15, y, info.kantor.upper(), W)
     y -= 40
-    y = _centered(c, f.bold, 20, y, "DOSSIER BUKTI DUKUNG", W)
-    y = _centered(c, f.regular, 13, y - 4, "Pembangunan Zona Integritas", W)
+    y = _centered(c, "bold", 20, y, "DOSSIER BUKTI DUKUNG", W)
+    y = _centered(c, "regular", 13, y - 4, "Pembangunan Zona Integritas", W)
     y -= 40
     for i, line in enumerate(info.judul_area):
-        y = _centered(c, f.bold if i == 0 else f.regular, 14, y, line, W)
+        y = _centered(c, "bold" if i == 0 else "regular", 14, y, line, W)
     y -= 10
-    y = _centered(c, f.bold, 14, y, f"Tahun {info.tahun}", W)
+    y = _centered(c, "bold", 14, y, f"Tahun {info.tahun}", W)
     y -= 60
     facts = [
         ("Tanggal penyusunan", format_tanggal(info.tanggal)),
@@ -168,15 +226,14 @@ def _cover(c, f: Fonts, info: CoverInfo, kertas: Kertas = F4) -> None:
         facts.append(("Halaman pengganti", f"{info.placeholders} (berkas tidak dapat dimuat)"))
     x_label, x_value = MARGIN_LEFT + 60, MARGIN_LEFT + 210
     for label, value in facts:
-        c.setFont(f.regular, 11)
-        c.drawString(x_label, y, label)
-        c.drawString(x_value - 12, y, ":")
-        c.drawString(x_value, y, value)
+        fallback.draw(c, x_label, y, label, "regular", 11)
+        fallback.draw(c, x_value - 12, y, ":", "regular", 11)
+        fallback.draw(c, x_value, y, value, "regular", 11)
         y -= 18
     y = 110
     note = ("Nomor di kaki setiap halaman sama dengan nomor halaman PDF. Daftar isi dan penanda "
             "(bookmark) dapat diklik untuk menuju berkas bukti.")
-    _centered(c, f.italic, 9, y, note, W)
+    _centered(c, "italic", 9, y, note, W)
 
 
 def _index_page(c, f: Fonts, rows: Sequence[IndexRow], *, first: bool, judul: list[str],
@@ -184,54 +241,120 @@ def _index_page(c, f: Fonts, rows: Sequence[IndexRow], *, first: bool, judul: li
     W, H = kertas
     y = H - MARGIN_TOP - 10
     if first:
-        c.setFont(f.bold, 14)
-        c.drawCentredString(W / 2, y, "DAFTAR ISI")
+        fallback.draw(c, W / 2, y, "DAFTAR ISI", "bold", 14, align="center")
         y -= LINE * 1.5
-        c.setFont(f.regular, 10)
-        c.drawCentredString(W / 2, y, " — ".join(judul))
+        fallback.draw(c, W / 2, y, " — ".join(judul), "regular", 10, align="center")
         y -= LINE * 1.3
-        c.setFont(f.italic, 8.5)
-        c.drawRightString(W - MARGIN_RIGHT, y, "halaman")
+        fallback.draw(c, W - MARGIN_RIGHT, y, "halaman", "italic", 8.5, align="right")
         y -= LINE * (FIRST_PAGE_HEADING_LINES - 2.8)
     links = []
     right = W - MARGIN_RIGHT
     for row in rows:
         lines = row_lines(row, kertas)
         top = y + LINE - 3
+        first_y = y
         for line in lines:
-            c.setFont(line.font, line.size)
-            if row.kind == "indikator" and row.note and line.font == f.italic:
-                c.setFillGray(0.35)
-            c.drawString(MARGIN_LEFT + line.indent, y, line.text)
+            if line.grey:
+                c.setFillGray(0.3)
+            fallback.draw(c, MARGIN_LEFT + line.indent, y, line.text, line.style, line.size)
             c.setFillGray(0)
             y -= LINE
         if row.target is not None:
             _, size, _ = _STYLE[row.kind]
-            c.setFont(f.bold if row.kind in ("area", "komponen") else f.regular, size)
-            c.drawRightString(right, y + LINE * len(lines), str(row.target))
+            fallback.draw(c, right, first_y, str(row.target), "bold" if row.kind in ("area", "komponen")
+                          else "regular", size, align="right")
             links.append(LinkBox((MARGIN_LEFT + lines[0].indent, y + LINE - 3, right, top), row.target))
     return links
+
+
+def _facts(c, facts: Sequence[tuple[str, str]], y: float, W: float, size: float = 10.5,
+           label_w: float = 100.0) -> float:
+    for label, value in facts:
+        fallback.draw(c, MARGIN_LEFT, y, label, "regular", size)
+        if label:
+            fallback.draw(c, MARGIN_LEFT + label_w - 10, y, ":", "regular", size)
+        for line in simpleSplit(value, "regular", size, W - MARGIN_LEFT - label_w - MARGIN_RIGHT) or [""]:
+            fallback.draw(c, MARGIN_LEFT + label_w, y, line, "regular", size)
+            y -= size * 1.5
+    return y
 
 
 def _placeholder(c, f: Fonts, p: Placement, pesan: str, kertas: Kertas = F4) -> None:
     W, H = kertas
     ev = p.evidence
     y = H - 180
-    y = _centered(c, f.bold, 16, y, "BERKAS BUKTI TIDAK DAPAT DIMUAT", W)
+    y = _centered(c, "bold", 16, y, "BERKAS BUKTI TIDAK DAPAT DIMUAT", W)
     y -= 30
-    facts = [("Indikator", ev.indikator), ("Nama berkas", ev.nama), ("ID bukti", str(ev.id)),
-             ("SHA-256", ev.sha256[:32]), ("", ev.sha256[32:]), ("Alasan", ev.alasan or "")]
-    for label, value in facts:
-        c.setFont(f.regular, 10.5)
-        c.drawString(MARGIN_LEFT, y, label)
-        if label:
-            c.drawString(MARGIN_LEFT + 90, y, ":")
-        lines = simpleSplit(value, f.regular, 10.5, W - MARGIN_LEFT - 100 - MARGIN_RIGHT) or [""]
-        for line in lines:
-            c.drawString(MARGIN_LEFT + 100, y, line)
-            y -= 16
+    facts = [("Indikator", ev.indikator), ("Nama berkas", ev.nama)]
+    if ev.keterangan.strip():
+        facts.append(("Keterangan", " ".join(ev.keterangan.split())))
+    facts += [("ID bukti", str(ev.id)), ("SHA-256", ev.sha256[:32]), ("", ev.sha256[32:]),
+              ("Alasan", ev.alasan or "")]
+    y = _facts(c, facts, y, W)
     y -= 20
-    for line in simpleSplit(pesan, f.italic, 10, W - MARGIN_LEFT - MARGIN_RIGHT):
-        c.setFont(f.italic, 10)
-        c.drawString(MARGIN_LEFT, y, line)
+    for line in simpleSplit(pesan, "italic", 10, W - MARGIN_LEFT - MARGIN_RIGHT):
+        fallback.draw(c, MARGIN_LEFT, y, line, "italic", 10)
         y -= 14
+
+
+# --- photo pages ----------------------------------------------------------------------
+
+CAPTION_GAP = 16.0  # between the photo and the rule above its caption
+CAPTION_MAX_LINES = 3  # per part: indicator, keterangan
+
+
+@dataclass(frozen=True)
+class Caption:
+    """What a photo page says under the photo."""
+
+    indikator: str  # printed ID
+    indikator_teks: str
+    keterangan: str
+    nama: str
+    tanggal: dt.date | None  # activity date
+    kertas: Kertas | None = None  # this page's size: the office's paper, turned to match the photo
+
+
+def caption_lines(cap: Caption, kertas: Kertas = F4) -> list[Line]:
+    kertas = cap.kertas or kertas
+    width = kertas[0] - MARGIN_LEFT - MARGIN_RIGHT
+    lines = _clip([Line("bold", 9.5, 0.0, t) for t in
+                   simpleSplit(f"{cap.indikator} {cap.indikator_teks}", "bold", 9.5, width)], CAPTION_MAX_LINES)
+    ket = " ".join(cap.keterangan.split())
+    if ket:
+        lines += _clip([Line("regular", 9.5, 0.0, t) for t in simpleSplit(ket, "regular", 9.5, width)],
+                       CAPTION_MAX_LINES)
+    when = (f"Tanggal kegiatan: {format_tanggal(cap.tanggal)}" if cap.tanggal else
+            "Tanggal kegiatan: tidak dicatat")
+    lines += [Line("regular", 8.5, 0.0, t, grey=True)
+              for t in simpleSplit(f"{when} · berkas {cap.nama}", "regular", 8.5, width)][:2]
+    return lines
+
+
+def caption_height(cap: Caption, kertas: Kertas = F4) -> float:
+    return len(caption_lines(cap, kertas)) * LINE + 6.0
+
+
+def photo_box(cap: Caption, kertas: Kertas = F4) -> tuple[float, float, float, float]:
+    """Where the photo goes on its page (x0, y0, x1, y1): above its caption, inside the margins."""
+    kertas = cap.kertas or kertas
+    W, H = kertas
+    return (MARGIN_LEFT, MARGIN_BOTTOM + caption_height(cap, kertas) + CAPTION_GAP, W - MARGIN_RIGHT, H - MARGIN_TOP)
+
+
+def _caption_page(c, cap: Caption, kertas: Kertas = F4) -> None:
+    kertas = cap.kertas or kertas
+    W, _ = kertas
+    c.setPageSize(kertas)
+    lines = caption_lines(cap, kertas)
+    top = MARGIN_BOTTOM + caption_height(cap, kertas)
+    c.setLineWidth(0.5)
+    c.setStrokeGray(0.6)
+    c.line(MARGIN_LEFT, top, W - MARGIN_RIGHT, top)
+    y = top - LINE + 2
+    for line in lines:
+        if line.grey:
+            c.setFillGray(0.3)
+        fallback.draw(c, MARGIN_LEFT + line.indent, y, line.text, line.style, line.size)
+        c.setFillGray(0)
+        y -= LINE

@@ -202,10 +202,10 @@ def _os_error(outdir: Path, exc: OSError) -> InputError:
 
 
 def manifest_id(manifest: dict) -> str:
-    """The id of a manifest: sha256 of its canonical JSON without ``id`` and the PDF's sha256."""
+    """The id of a manifest: sha256 of its canonical JSON without ``id``, the PDF's sha256 and its PDF/A verdict."""
     body = {k: v for k, v in manifest.items() if k != "id"}
     if isinstance(body.get("pdf"), dict):
-        body["pdf"] = {k: v for k, v in body["pdf"].items() if k != "sha256"}
+        body["pdf"] = {k: v for k, v in body["pdf"].items() if k not in ("sha256", "pdfa")}
     text = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

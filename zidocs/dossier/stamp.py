@@ -14,8 +14,10 @@ from dataclasses import dataclass
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from zidocs.office.drawn import winansi_truetype
+
 FONT_RESOURCE = "/ZiStamp"
-FONT_BASE = "Helvetica"  # base-14: no embedding, deterministic metrics
+FONT_BASE = "Helvetica"  # base-14, used only when DejaVu Sans is not installed (then not PDF/A)
 BAND = 18.0  # points, for an A4-sized page
 FONT_SIZE = 8.0
 BASELINE = 6.0
@@ -96,10 +98,10 @@ def stamp_geometry(mediabox, cropbox, rotate, text: str, *, extend: bool) -> Sta
         media = (min(media[0], crop[0]), min(media[1], crop[1]), max(media[2], crop[2]), max(media[3], crop[3]))
     width, _ = display_size(crop, rot)
     size = FONT_SIZE * s
-    tw = stringWidth(text, FONT_BASE, size)
+    tw = text_width(text, size)
     if tw > 0.9 * width:  # slips narrower than the text
         size *= 0.9 * width / tw
-        tw = stringWidth(text, FONT_BASE, size)
+        tw = text_width(text, size)
     x = (width - tw) / 2
     y = BASELINE * s
     m = " ".join(_num(v) for v in display_matrix(crop, rot))
@@ -109,6 +111,15 @@ def stamp_geometry(mediabox, cropbox, rotate, text: str, *, extend: bool) -> Sta
         + f"0 g BT {FONT_RESOURCE} {_num(size)} Tf {_num(x)} {_num(y)} Td ({_escape(text)}) Tj ET\nQ\n"
     ).encode("cp1252", "replace")
     return StampGeometry(media, crop, rot, content)
+
+
+def text_width(text: str, size: float) -> float:
+    """Width of ``text`` in the stamp font (the embedded DejaVu Sans subset, else Helvetica)."""
+    font = winansi_truetype()
+    if font is None:
+        return stringWidth(text, FONT_BASE, size)
+    data = text.encode("cp1252", "replace")
+    return sum(font.widths[b - font.first_char] if b >= font.first_char else 0 for b in data) * size / 1000
 
 
 def _num(v: float) -> str:

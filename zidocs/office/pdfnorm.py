@@ -205,3 +205,60 @@ def fix_icc_date(data: bytes, day: dt.date) -> bytes:
         probe[84:100] = bytes(16)
         out[84:100] = hashlib.md5(probe, usedforsecurity=False).digest()
     return bytes(out)
+
+
+# --- PDF/A-2b for PDFs zidocs assembles itself (the dossier) -----------------------
+
+SRGB_IDENTIFIER = "sRGB IEC61966-2.1"
+_SRGB_FILES = ("/usr/share/color/icc/colord/sRGB.icc",  # Debian colord-data
+               "/usr/share/color/icc/sRGB.icc")
+
+
+def srgb_profile() -> bytes:
+    """An sRGB ICC profile for a PDF/A output intent: the one pikepdf ships for
+    its own PDF/A work (``pikepdf/pdfa/data/sRGB.icc``), else a Debian copy."""
+    import importlib.resources
+
+    try:
+        return importlib.resources.files("pikepdf").joinpath("pdfa/data/sRGB.icc").read_bytes()
+    except (FileNotFoundError, ModuleNotFoundError):
+        for name in _SRGB_FILES:
+            if Path(name).is_file():
+                return Path(name).read_bytes()
+        raise
+
+
+def _xml(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def xmp_packet(*, title: str, creator: str, subject: str, keywords: str, producer: str, creator_tool: str,
+               build_date: dt.date | None, pdfa: bool) -> bytes:
+    """An XMP packet agreeing with an Info dictionary of these values (dates at
+    the build date, as :func:`pdf_date`); with ``pdfa`` it declares PDF/A-2b."""
+    date = xmp_date(build_date)
+    ident = ('\n   <pdfaid:part>2</pdfaid:part>\n   <pdfaid:conformance>B</pdfaid:conformance>'
+             if pdfa else "")
+    ns = '\n    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"' if pdfa else ""
+    body = f'''<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about=""
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+    xmlns:xmp="http://ns.adobe.com/xap/1.0/"{ns}>
+   <dc:format>application/pdf</dc:format>
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{_xml(title)}</rdf:li></rdf:Alt></dc:title>
+   <dc:creator><rdf:Seq><rdf:li>{_xml(creator)}</rdf:li></rdf:Seq></dc:creator>
+   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{_xml(subject)}</rdf:li></rdf:Alt></dc:description>
+   <pdf:Keywords>{_xml(keywords)}</pdf:Keywords>
+   <pdf:Producer>{_xml(producer)}</pdf:Producer>
+   <xmp:CreatorTool>{_xml(creator_tool)}</xmp:CreatorTool>
+   <xmp:CreateDate>{date}</xmp:CreateDate>
+   <xmp:ModifyDate>{date}</xmp:ModifyDate>
+   <xmp:MetadataDate>{date}</xmp:MetadataDate>{ident}
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>'''
+    return body.encode("utf-8")
