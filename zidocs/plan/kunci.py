@@ -142,23 +142,8 @@ def lengkapi_teks(text: str, rel: str = RENCANA_AKSI_FILE) -> tuple[str, KunciRe
     """``text`` of a rencana-aksi.yaml with a ``kunci:`` for every indicator
     that has none (pure). The result lists the keys written."""
     result = KunciResult(Path(rel))
-    chosen = None
-    for indent in _INDENTS:
-        y = _yaml(indent)
-        try:
-            root = y.load(text)
-        except Exception as exc:  # noqa: BLE001 - the loader's own messages come from `check`
-            raise InputError(f"{rel}: berkas tidak dapat dibaca sebagai YAML ({exc}); perbaiki dulu "
-                             "galat yang dilaporkan pemeriksaan rencana.") from None
-        if _dump(y, root) == text:
-            chosen = (y, root)
-            break
-    if chosen is None:
-        y = _yaml(_INDENTS[0])
-        root = y.load(text)
-        chosen = (y, root)
-        result.dirapikan = True
-    y, root = chosen
+    y, root, rapi = muat_rt(text, rel)
+    result.dirapikan = not rapi
     maps = list(_indikator_maps(root))
     dipakai = {str(m["kunci"]) for _, m in maps if "kunci" in m}
     for iid, m in maps:
