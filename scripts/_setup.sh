@@ -10,8 +10,8 @@ cd "$(dirname "$0")/.."
 
 DEB_PACKAGES="libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils qpdf fonts-texgyre fonts-dejavu-core fonts-dejavu-extra hyphen-id"
 # Dossier pages print file names and keterangan in any script: Arabic and Javanese (Noto), CJK (Droid
-# Sans Fallback), monochrome emoji (Symbola); all TrueType, which reportlab embeds.
-DEB_PACKAGES="$DEB_PACKAGES fonts-noto-core fonts-droid-fallback fonts-symbola"
+# Sans Fallback), Hangul (Nanum Myeongjo), monochrome emoji (Symbola); all TrueType, which reportlab embeds.
+DEB_PACKAGES="$DEB_PACKAGES fonts-noto-core fonts-droid-fallback fonts-nanum fonts-symbola"
 
 need_apt=""
 command -v soffice >/dev/null 2>&1 || need_apt=1
@@ -23,7 +23,8 @@ command -v qpdf >/dev/null 2>&1 || need_apt=1
 [ -e /usr/share/hyphen/hyph_id_ID.dic ] || need_apt=1
 [ -e /usr/share/fonts/truetype/noto/NotoSansJavanese-Regular.ttf ] || need_apt=1  # dossier: any script
 [ -e /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] || need_apt=1
-[ -e /usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf ] || need_apt=1  # hyphen-id: LibreOffice hyphenates Indonesian
+[ -e /usr/share/fonts/truetype/nanum/NanumMyeongjo.ttf ] || need_apt=1
+[ -e /usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf ] || need_apt=1
 python3 -m venv --help >/dev/null 2>&1 || { need_apt=1; DEB_PACKAGES="$DEB_PACKAGES python3-venv"; }
 python3 -c 'import ensurepip' >/dev/null 2>&1 || { need_apt=1; DEB_PACKAGES="$DEB_PACKAGES python3-venv"; }
 

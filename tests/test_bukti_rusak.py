@@ -308,3 +308,22 @@ def test_a_full_disk_is_said_in_indonesian_without_the_temp_path(tmp_path, monke
     assert msg.startswith(f"Penyimpanan bukti {store.root}: ") and "saat menyimpan berkas bukti" in msg
     assert ".tmp-" not in msg and exc.value.exit_code == ExitCode.INPUT_TIDAK_TERBACA
     assert_indonesian(msg.replace(str(store.root), "BUKTI"))  # the store's own path is the one named
+
+
+def test_replacement_page_names_a_file_in_any_script(tmp_path):
+    """The page standing in for a lost page names the upload legibly whatever its
+    script (per-character font fallback), never with a missing-glyph box."""
+    from glyphs import notdef_uses
+    from zidocs.bukti.halaman import placeholder_pdf
+
+    nama = "laporan 회의록 تقرير 📄.pdf"
+    out = tmp_path / "pengganti.pdf"
+    placeholder_pdf(out, nama, [2], 3, [(595.2756, 841.8898)], "isi halaman rusak")
+    text = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    assert "HALAMAN HILANG" in text and "Halaman 2 dari 3" in text
+    assert "laporan 회의록" in text and "📄" in text and ".pdf" in text
+    assert len([c for c in text if 0xFE70 <= ord(c) <= 0xFEFF]) == 5  # تقرير in its joined forms
+    assert notdef_uses(out) == []
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
+    assert "Helvetica" not in fonts and "NanumMyeongjo" in fonts  # every font embedded

@@ -36,6 +36,7 @@ NAMES = {  # script → uploaded file name
     "cjk": "会议记录.jpg",
     "emoji": "📄 notulen 👍🏽 rapat.jpg",
     "hangul": "회의록.jpg",
+    "runa": "ᚠᚢ_runa.jpg",  # Runic: no font here has it
 }
 
 
@@ -51,9 +52,26 @@ def _embedded_pdf(path: Path) -> Path:
     return path
 
 
+def _with_italics(plan):
+    """The test plan with italics in a komponen name (a bold heading in the
+    index), an indicator (index row) and the photo's indicator (its caption);
+    the printed words stay the same."""
+    area = plan.rencana_aksi.area[1]
+    k1, k2, *rest = area.komponen
+    i11, *i1 = k1.indikator
+    i21, *i2 = k2.indikator
+    k1 = k1.model_copy(update={"nama": "Pengendalian *Gratifikasi*", "indikator": [
+        i11.model_copy(update={"indikator": "Telah dilakukan *public campaign* tentang pengendalian gratifikasi"}),
+        *i1]})
+    k2 = k2.model_copy(update={"indikator": [
+        i21.model_copy(update={"indikator": "Telah dibangun *lingkungan pengendalian*"}), *i2]})
+    areas = [plan.rencana_aksi.area[0], area.model_copy(update={"komponen": [k1, k2, *rest]})]
+    return plan.model_copy(update={"rencana_aksi": plan.rencana_aksi.model_copy(update={"area": areas})})
+
+
 def _build(base: Path, *, with_unembedded: bool, lose: str | None = None):
     files = make_files(base / "berkas")
-    plan = make_plan(bukti_fisik={"Kebijakan pengaduan masyarakat": DIMINTA})
+    plan = _with_italics(make_plan(bukti_fisik={"Kebijakan pengaduan masyarakat": DIMINTA}))
     store = BuktiStore.open(base / "bukti")
     adds = [(files["foto"], "V.2.1", KET_FOTO, dt.date(2026, 3, 12)),
             (files["layar"], "V.2.2", "", None),
@@ -138,6 +156,62 @@ def test_index_rows_wrap_without_loss_and_the_index_stays_short(arsip):
     assert lines[1].indent > lines[0].indent  # the continuation hangs under the text, not the dash
 
 
+def drawn_fonts(pdf: Path, page: int) -> list[tuple[str, str]]:
+    """(text, font name without subset tag) of each string drawn on ``page`` (1-based)."""
+    from pypdf import PdfReader
+
+    out: list[tuple[str, str]] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip() and font is not None:
+            out.append((text, str(font.get("/BaseFont", "")).split("+")[-1]))
+
+    PdfReader(pdf).pages[page - 1].extract_text(visitor_text=visit)
+    return out
+
+
+def font_of(drawn: list[tuple[str, str]], words: str) -> set[str]:
+    """The fonts ``words`` are drawn in (each word looked up on its own)."""
+    found = {font for word in words.split() for text, font in drawn if word in text.split()}
+    assert found, (words, drawn)
+    return found
+
+
+def test_italics_in_plan_text_print_in_italic(arsip):
+    """*…* in a komponen name prints bold italic, in an indicator italic, and
+    the words around them stay upright (index and photo caption)."""
+    m, pdf = arsip["manifest"], arsip["result"].pdf
+    index = drawn_fonts(pdf, m["halaman_depan"]["daftar_isi"][0])
+    assert font_of(index, "Gratifikasi") == {"DejaVuSerif-BoldItalic"}
+    assert font_of(index, "Pengendalian") >= {"DejaVuSerif-Bold"}
+    assert font_of(index, "public campaign") == {"DejaVuSerif-Italic"}
+    assert font_of(index, "dilakukan") == {"DejaVuSerif"}
+    text = flat(pages_text(pdf)[m["halaman_depan"]["daftar_isi"][0] - 1])
+    assert "1. Pengendalian Gratifikasi" in text and "*" not in text
+    caption = drawn_fonts(pdf, entry(m, "foto.jpg")["halaman_awal"])
+    assert font_of(caption, "lingkungan") == {"DejaVuSerif-BoldItalic"}
+    assert font_of(caption, "dibangun") == {"DejaVuSerif-Bold"}
+    # the outline has no italics: plain words, no stars
+    titles = []
+    with pikepdf.open(pdf) as doc, doc.open_outline() as outline:
+        stack = list(outline.root)
+        while stack:
+            item = stack.pop()
+            titles.append(item.title)
+            stack += list(item.children)
+    assert "1. Pengendalian Gratifikasi" in titles and not any("*" in t for t in titles)
+
+
+def test_a_star_in_a_file_name_prints_as_written(tmp_path):
+    from zidocs.dossier.layout import IndexRow
+    from zidocs.dossier.pages import row_lines
+    from zidocs.text.markup import escape
+
+    row = IndexRow("file", "1", escape("foto *rapat* 2*3.jpg"))
+    assert [(ln.text, {s for _, s in ln.pieces}) for ln in row_lines(row, F4)] == [
+        ("– foto *rapat* 2*3.jpg", {"regular"})]
+
+
 # --- photo pages --------------------------------------------------------------------------
 
 
@@ -189,14 +263,15 @@ def test_file_names_in_any_script_print_without_a_missing_glyph(arsip):
     pdf = arsip["result"].pdf
     assert notdef_uses(pdf) == []
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
-    for face in ("NotoNaskhArabic", "NotoSansJavanese", "DroidSansFallback", "Symbola"):
+    for face in ("NotoNaskhArabic", "NotoSansJavanese", "DroidSansFallback", "NanumMyeongjo", "Symbola"):
         assert face in fonts, face
     m = arsip["manifest"]
     index = " ".join(pages_text(pdf)[n - 1] for n in m["halaman_depan"]["daftar_isi"])
     for script in ("jawa", "cjk"):
         assert NAMES[script] in index, script
     assert "📄 notulen 👍 rapat.jpg" in index  # the skin-tone modifier (a swatch in monochrome) is dropped
-    assert "[U+D68C][U+C758][U+B85D].jpg" in index  # no font for Hangul here: its codes, never a box
+    assert NAMES["hangul"] in index  # Nanum Myeongjo
+    assert "[U+16A0][U+16A2]_runa.jpg" in index  # no font has Runic: its codes, never a box
     # Arabic: joined forms (presentation forms) of the same letters, right to left
     arab = unicodedata.normalize("NFKC", index)
     word = "تقرير"
@@ -253,7 +328,8 @@ def test_uploaded_pdf_with_unembedded_fonts_withdraws_the_claim_and_says_why(cam
     assert not r.pdfa_2b
     assert m["pdf"]["pdfa"]["pdfa_2b"] is False
     alasan = m["pdf"]["pdfa"]["alasan"]
-    assert alasan[0] == ("laporan.pdf (ID 9, V.1.2): huruf tidak disematkan (Helvetica, Helvetica-Bold)"), alasan
+    ident = entry(m, "laporan.pdf")["id"]
+    assert alasan[0] == f"laporan.pdf (ID {ident}, V.1.2): huruf tidak disematkan (Helvetica, Helvetica-Bold)", alasan
     assert alasan[-1].startswith("pemeriksaan PDF/A lengkap tidak dijalankan")
     assert "pdfaid" not in _xmp(r.pdf)  # no false claim
     with pikepdf.open(r.pdf) as p:

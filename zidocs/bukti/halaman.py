@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from zidocs.office import fallback
 from zidocs.office.drawn import fonts
 
 RENDER_DPI = 20
@@ -198,38 +199,36 @@ def rentang(pages: Sequence[int]) -> str:
 
 def placeholder_pdf(path: Path, nama: str, lost: Sequence[int], total: int,
                     sizes: Sequence[tuple[float, float]], sebab: str) -> None:
-    """One drawn page per lost page (same displayed size), in ``lost`` order."""
-    from reportlab.lib.utils import simpleSplit
+    """One drawn page per lost page (same displayed size), in ``lost`` order.
+    The file name may be in any script: drawn with per-character font fallback."""
     from reportlab.pdfgen import canvas
 
-    f = fonts()
-    c = canvas.Canvas(str(path), invariant=1, pageCompression=1)
+    c = canvas.Canvas(str(path), invariant=1, pageCompression=1, initialFontName=fonts().regular)
     for nomor, (w, h) in zip(lost, sizes):
         c.setPageSize((w, h))
         margin = min(56.0, w * 0.1)
         width = w - 2 * margin
         size = 16 if w > 400 else 12
         y = h * 0.7
-        c.setFont(f.bold, size)
-        c.drawCentredString(w / 2, y, "HALAMAN HILANG")
+        fallback.draw(c, w / 2, y, "HALAMAN HILANG", "bold", size, align="center")
         y -= size * 2.2
         lines = [
-            (f.regular, f"Halaman {nomor} dari {total} pada berkas bukti “{nama}” kehilangan isinya: {sebab}."),
-            (f.regular, "Berkas yang diunggah rusak; kemungkinan unggahan atau unduhannya terputus. "
+            ("regular", f"Halaman {nomor} dari {total} pada berkas bukti “{nama}” kehilangan isinya: {sebab}."),
+            ("regular", "Berkas yang diunggah rusak; kemungkinan unggahan atau unduhannya terputus. "
                         "Berkas aslinya tetap tersimpan utuh di penyimpanan bukti."),
             # A page an evaluator reads: it names no command or option of the software.
-            (f.italic, "Halaman pengganti ini ditambahkan atas permintaan Sekretariat. "
+            ("italic", "Halaman pengganti ini ditambahkan atas permintaan Sekretariat. "
                        "Sekretariat: ganti bukti ini dengan berkas yang utuh."),
         ]
         body = max(8.0, size - 6)
-        for font, text in lines:
-            for line in simpleSplit(text, font, body, width):
-                c.setFont(font, body)
-                c.drawString(margin, y, line)
+        for style, text in lines:
+            for line in fallback.wrap(text, style, body, width):
+                fallback.draw(c, margin, y, line, style, body)
                 y -= body * 1.4
             y -= body * 0.8
         c.showPage()
     c.save()
+    fallback.fix_tounicode(path)
 
 
 def displayed_size(page) -> tuple[float, float]:

@@ -48,7 +48,8 @@ from zidocs.bukti.store import BuktiEntry, BuktiStore, _kill_point, sha256_file
 from zidocs.dossier import manifest as manifest_mod
 from zidocs.dossier import pages as pages_mod
 from zidocs.dossier.publish import MANIFEST_KEY, Publikasi, manifest_id
-from zidocs.dossier.layout import DossierLayout, Evidence, Placement, layout_dossier, plain
+from zidocs.dossier.layout import DossierLayout, Evidence, Placement, layout_dossier
+from zidocs.text.markup import lenient, plain_lenient as plain
 from zidocs.dossier.stamp import FONT_BASE, FONT_RESOURCE, stamp_geometry
 from zidocs.errors import BuktiError, InputError
 from zidocs.plan.models import Plan
@@ -161,7 +162,7 @@ def _build_one(store: BuktiStore, plan: Plan, pub: Publikasi, *, areas: Sequence
 
         def caption_of(e: BuktiEntry) -> pages_mod.Caption:
             ref = by_kunci[e.indikator]
-            return pages_mod.Caption(ref.id, plain(ref.indikator.indikator), e.keterangan, e.nama_asli,
+            return pages_mod.Caption(ref.id, lenient(ref.indikator.indikator), e.keterangan, e.nama_asli,
                                      dt.date.fromisoformat(e.tanggal) if e.tanggal else None)
 
         sources = _probe(store, entries, work, stack, progress, caption_of, kertas)
@@ -176,7 +177,7 @@ def _build_one(store: BuktiStore, plan: Plan, pub: Publikasi, *, areas: Sequence
             front_label, judul = "Semua area", ["Seluruh Area", f"{known[0]}–{known[-1]}"]
         else:
             front_label = "Area " + ", ".join(chosen)
-            judul = [f"Area {a.kode}. {plain(a.nama)}" for a in plan.rencana_aksi.area if a.kode in chosen]
+            judul = [f"Area {a.kode}. {lenient(a.nama)}" for a in plan.rencana_aksi.area if a.kode in chosen]
         layout = layout_dossier(plan, chosen, evidence, front_label=front_label,
                                 row_lines=functools.partial(pages_mod.row_height, kertas=kertas),
                                 first_page_lines=first_lines,
@@ -510,7 +511,7 @@ def _metadata(out, plan: Plan, judul: list[str], tanggal: dt.date, mid: str, *, 
     from pikepdf import Dictionary, Name
 
     values = {
-        "title": f"Dossier bukti dukung ZI {plan.tahun} — {' — '.join(judul)}",
+        "title": f"Dossier bukti dukung ZI {plan.tahun} — {' — '.join(map(plain, judul))}",
         "creator": plan.kantor.nama,
         "subject": f"{plan.kantor.nama}; disusun {tanggal.isoformat()}",
         "keywords": f"zidocs-manifest:{mid}",

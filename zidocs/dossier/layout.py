@@ -16,7 +16,7 @@ from typing import Callable, Literal, Sequence
 
 from zidocs.plan.models import Plan
 from zidocs.text.butir import gabung_butir
-from zidocs.text.markup import plain_lenient as plain
+from zidocs.text.markup import escape, lenient, plain_lenient as plain
 from zidocs.text.tanggal import format_tanggal
 
 RowKind = Literal["area", "komponen", "indikator", "file"]
@@ -59,6 +59,10 @@ class Placement:
 
 @dataclass(frozen=True)
 class IndexRow:
+    """One entry of the index. ``text``, ``note`` and ``detail`` are markup
+    (zidocs.text.markup): plan text keeps its ``*italics*``, file names and
+    keterangan are escaped so a star in them prints as written."""
+
     kind: RowKind
     ref: str  # area kode, "V.1" (komponen), indicator ID, or evidence id
     text: str
@@ -108,6 +112,7 @@ def stamp_text(label: str, page: int, total: int) -> str:
 # --- the tree of sections -------------------------------------------------------
 
 
+# the tree's texts are markup, as IndexRow's
 @dataclass(frozen=True)
 class _Ind:
     id: str
@@ -145,10 +150,10 @@ def _tree(plan: Plan, areas: Sequence[str], evidence: Sequence[Evidence]) -> lis
             for i, ind in enumerate(komp.indikator, start=1):
                 iid = f"{area.kode}.{komp.no}.{i}"
                 known.add(iid)
-                inds.append(_Ind(iid, plain(ind.indikator), tuple(by_ind.get(iid, ())),
+                inds.append(_Ind(iid, lenient(ind.indikator), tuple(by_ind.get(iid, ())),
                                  _bukti_fisik(ind.bukti_fisik)))
-            komps.append(_Komp(f"{area.kode}.{komp.no}", f"{komp.no}. {plain(komp.nama)}".strip(), tuple(inds)))
-        tree.append(_Area(area.kode, f"Area {area.kode}. {plain(area.nama)}", tuple(komps)))
+            komps.append(_Komp(f"{area.kode}.{komp.no}", f"{komp.no}. {lenient(komp.nama)}".strip(), tuple(inds)))
+        tree.append(_Area(area.kode, f"Area {area.kode}. {lenient(area.nama)}", tuple(komps)))
     # evidence filed under an ID the plan no longer has: never dropped
     stray = sorted({iid for iid in by_ind if iid not in known and iid.split(".", 1)[0] in areas},
                    key=_id_key)
@@ -159,7 +164,7 @@ def _tree(plan: Plan, areas: Sequence[str], evidence: Sequence[Evidence]) -> lis
 
 
 def _bukti_fisik(value: str | list[str]) -> str:
-    items = [plain(v) for v in ([value] if isinstance(value, str) else value) if plain(v).strip()]
+    items = [lenient(v) for v in ([value] if isinstance(value, str) else value) if plain(v).strip()]
     return gabung_butir(items) if items else ""
 
 
@@ -184,7 +189,7 @@ def file_detail(ev: Evidence) -> str:
             parts.append(f"kegiatan {ev.tanggal}")
     if ev.judul != ev.nama:
         parts.append(f"berkas {ev.nama}")
-    return " · ".join(parts)
+    return escape(" · ".join(parts))
 
 
 def _id_key(iid: str) -> tuple:
@@ -232,9 +237,9 @@ def layout_dossier(
     def file_note(ev: Evidence) -> str:
         if ev.id in dup_of:
             orig = dup_of[ev.id]
-            return f"duplikat: isi sama dengan {orig.nama} ({orig.indikator})"
+            return escape(f"duplikat: isi sama dengan {orig.nama} ({orig.indikator})")
         if ev.alasan is not None:
-            return f"tidak dapat dimuat: {ev.alasan}"
+            return escape(f"tidak dapat dimuat: {ev.alasan}")
         return ""
 
     # 2. rows without page numbers, then paginate (numbers never change heights)
@@ -248,7 +253,8 @@ def layout_dossier(
                                      "" if ind.evidence else BELUM_ADA_BUKTI,
                                      detail=indikator_detail(ind.bukti_fisik)))
                 for ev in ind.evidence:
-                    rows.append(IndexRow("file", str(ev.id), ev.judul, file_note(ev), detail=file_detail(ev)))
+                    rows.append(IndexRow("file", str(ev.id), escape(ev.judul), file_note(ev),
+                                         detail=file_detail(ev)))
     pages_rows = _paginate(rows, row_lines, first_page_lines, page_lines)
     front = 1 + len(pages_rows)
 
@@ -312,9 +318,10 @@ def layout_dossier(
                     elif p.placeholder:
                         title += " (tidak dapat dimuat)"
                     files.append(Bookmark(title, p.start))
-                inds.append(Bookmark(f"{ind.id} {_short(ind.text)}", target("indikator", ind.id), tuple(files)))
-            kids.append(Bookmark(komp.title, target("komponen", komp.ref), tuple(inds)))
-        bookmarks.append(Bookmark(area.title, target("area", area.kode), tuple(kids)))
+                inds.append(Bookmark(f"{ind.id} {_short(plain(ind.text))}", target("indikator", ind.id),
+                                     tuple(files)))
+            kids.append(Bookmark(plain(komp.title), target("komponen", komp.ref), tuple(inds)))
+        bookmarks.append(Bookmark(plain(area.title), target("area", area.kode), tuple(kids)))
 
     # 6. stamps
     stamps = [stamp_text(front_label, n, total) for n in range(1, front + 1)]

@@ -13,7 +13,6 @@ dossier's own pages are not Tata Naskah Dinas documents.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -40,19 +39,17 @@ FIRST_PAGE_HEADING_LINES = 5
 
 @dataclass(frozen=True)
 class Line:
-    style: str  # regular, bold, italic (fallback fonts per character: zidocs.office.fallback)
     size: float
     indent: float
-    text: str
+    pieces: tuple[fallback.Piece, ...]  # (text, style); characters a font lacks fall back per character
     grey: bool = False
 
+    @property
+    def text(self) -> str:
+        return fallback.plain(self.pieces)
 
-def simpleSplit(text: str, style: str, size: float, width: float) -> list[str]:
-    """Wrapped lines of ``text`` in ``style`` (any script; see zidocs.office.fallback)."""
-    return fallback.wrap(text, style, size, width)
 
-
-_STYLE = {  # kind → (font attr, size, indent)
+_STYLE = {  # kind → (style, size, indent)
     "area": ("bold", 10.5, 0.0),
     "komponen": ("bold", 10.0, 10.0),
     "indikator": ("regular", 9.5, 20.0),
@@ -65,38 +62,44 @@ def text_width(kertas: Kertas) -> float:
     return kertas[0] - MARGIN_LEFT - MARGIN_RIGHT - NUMBER_COL
 
 
+def _lines(text: Sequence[fallback.Piece], size: float, indent: float, limit: float, *,
+           grey: bool = False, hang: float = 0.0) -> list[Line]:
+    """``text`` wrapped to ``limit`` points from ``indent``; lines after the
+    first hang ``hang`` points further in."""
+    wrapped = fallback.wrap_pieces(text, size, limit - indent - hang)
+    return [Line(size, indent + (hang if k else 0.0), line, grey) for k, line in enumerate(wrapped)]
+
+
 def _clip(lines: list[Line], limit: int) -> list[Line]:
     if len(lines) <= limit:
         return lines
     lines = lines[:limit]
     last = lines[-1]
-    lines[-1] = Line(last.style, last.size, last.indent, last.text.rstrip()[:-1] + "…", last.grey)
+    *head, (text, style) = last.pieces
+    lines[-1] = Line(last.size, last.indent, (*head, (text.rstrip()[:-1] + "…", style)), last.grey)
     return lines
 
 
 def row_lines(row: IndexRow, kertas: Kertas = F4) -> list[Line]:
     """The lines a row prints: its text (at most MAX_ROW_LINES), then its detail
-    (bukti fisik asked for; activity date and file name) and its note, smaller."""
-    attr, size, indent = _STYLE[row.kind]
+    (bukti fisik asked for; activity date and file name) and its note, smaller.
+    Italics in plan text (``*Whistle Blowing System*``) print in italic."""
+    style, size, indent = _STYLE[row.kind]
     text = ("– " + row.text) if row.kind == "file" else row.text
     width = text_width(kertas)
-    hang = fallback.width("– ", attr, size) if row.kind == "file" else 0.0  # continuation under the text
-    wrapped = simpleSplit(text, attr, size, width - indent - hang)
-    lines = _clip([Line(attr, size, indent + (hang if k else 0.0), t) for k, t in enumerate(wrapped)],
-                  MAX_ROW_LINES)
+    hang = fallback.width("– ", style, size) if row.kind == "file" else 0.0  # continuation under the text
+    lines = _clip(_lines(fallback.pieces(text, style), size, indent, width, hang=hang), MAX_ROW_LINES)
     sub = indent + (10.0 if row.kind == "file" else 12.0)
     if row.detail:
         detail: list[Line] = []
         for k, part in enumerate(row.detail.split("\n")):
-            hang = sub + (8.0 if k and row.kind == "indikator" else 0.0)  # numbered items hang
-            detail += [Line("regular", size - 1.0, hang, t, grey=True)
-                       for t in simpleSplit(part, "regular", size - 1.0, width - hang)]
+            start = sub + (8.0 if k and row.kind == "indikator" else 0.0)  # numbered items hang
+            detail += _lines(fallback.pieces(part, "regular"), size - 1.0, start, width, grey=True)
         lines += _clip(detail, MAX_ROW_LINES)
     if row.note:
         note = row.note if row.note != BELUM_ADA_BUKTI else f"— {BELUM_ADA_BUKTI}"
-        lines += _clip([Line("italic", size - 0.5, sub, t, grey=row.kind == "indikator")
-                        for t in simpleSplit(note, "italic", size - 0.5, width - sub)], 3)
-    return lines or [Line(attr, size, indent, "")]
+        lines += _clip(_lines(fallback.pieces(note, "italic"), size - 0.5, sub, width, grey=row.kind == "indikator"), 3)
+    return lines or [Line(size, indent, (("", style),))]
 
 
 def row_height(row: IndexRow, kertas: Kertas = F4) -> int:
@@ -155,39 +158,15 @@ def render(path: Path, cover: CoverInfo, layout: DossierLayout,
         c.showPage()
         c.setPageSize(kertas)
     c.save()
-    _fix_astral_tounicode(path)
+    fallback.fix_tounicode(path)
     return links
 
 
-_ASTRAL = re.compile(rb"<([0-9A-F]{2})> <([0-9A-F]{5,6})>")
-
-
-def _utf16(match: re.Match) -> bytes:
-    return b"<%s> <%s>" % (match.group(1), chr(int(match.group(2), 16)).encode("utf-16-be").hex().upper().encode())
-
-
-def _fix_astral_tounicode(path: Path) -> None:
-    """reportlab writes a character beyond U+FFFF (emoji) in a ToUnicode CMap as
-    five hex digits, which readers take as U+1F4C and a stray digit: copying or
-    searching "📄" found "Ὄ". Written as the UTF-16 surrogate pair the CMap format wants."""
-    import pikepdf
-
-    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
-        changed = False
-        for obj in pdf.objects:
-            if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/Font" and "/ToUnicode" in obj:
-                data = obj.ToUnicode.read_bytes()
-                fixed = _ASTRAL.sub(_utf16, data)
-                if fixed != data:
-                    obj.ToUnicode.write(fixed)
-                    changed = True
-        if changed:
-            pdf.save(path, deterministic_id=True, fix_metadata_version=False)
-
-
-def _centered(c, style, size, y, text, width: float) -> float:
-    for line in simpleSplit(text, style, size, width - MARGIN_LEFT - MARGIN_RIGHT):
-        fallback.draw(c, (MARGIN_LEFT + width - MARGIN_RIGHT) / 2, y, line, style, size, align="center")
+def _centered(c, style, size, y, text, width: float, *, markup: bool = False) -> float:
+    """``text`` centred between the margins, wrapped; ``markup``: plan text (``*italic*``)."""
+    pieces = fallback.pieces(text, style) if markup else ((text, style),)
+    for line in fallback.wrap_pieces(pieces, size, width - MARGIN_LEFT - MARGIN_RIGHT):
+        fallback.draw_pieces(c, (MARGIN_LEFT + width - MARGIN_RIGHT) / 2, y, line, size, align="center")
         y -= size * 1.35
     return y
 
@@ -211,7 +190,7 @@ def _cover(c, f: Fonts, info: CoverInfo, kertas: Kertas = F4) -> None:
     y = _centered(c, "regular", 13, y - 4, "Pembangunan Zona Integritas", W)
     y -= 40
     for i, line in enumerate(info.judul_area):
-        y = _centered(c, "bold" if i == 0 else "regular", 14, y, line, W)
+        y = _centered(c, "bold" if i == 0 else "regular", 14, y, line, W, markup=True)
     y -= 10
     y = _centered(c, "bold", 14, y, f"Tahun {info.tahun}", W)
     y -= 60
@@ -243,7 +222,7 @@ def _index_page(c, f: Fonts, rows: Sequence[IndexRow], *, first: bool, judul: li
     if first:
         fallback.draw(c, W / 2, y, "DAFTAR ISI", "bold", 14, align="center")
         y -= LINE * 1.5
-        fallback.draw(c, W / 2, y, " — ".join(judul), "regular", 10, align="center")
+        fallback.draw_pieces(c, W / 2, y, fallback.pieces(" — ".join(judul), "regular"), 10, align="center")
         y -= LINE * 1.3
         fallback.draw(c, W - MARGIN_RIGHT, y, "halaman", "italic", 8.5, align="right")
         y -= LINE * (FIRST_PAGE_HEADING_LINES - 2.8)
@@ -254,10 +233,7 @@ def _index_page(c, f: Fonts, rows: Sequence[IndexRow], *, first: bool, judul: li
         top = y + LINE - 3
         first_y = y
         for line in lines:
-            if line.grey:
-                c.setFillGray(0.3)
-            fallback.draw(c, MARGIN_LEFT + line.indent, y, line.text, line.style, line.size)
-            c.setFillGray(0)
+            _draw_line(c, line, MARGIN_LEFT, y)
             y -= LINE
         if row.target is not None:
             _, size, _ = _STYLE[row.kind]
@@ -267,13 +243,20 @@ def _index_page(c, f: Fonts, rows: Sequence[IndexRow], *, first: bool, judul: li
     return links
 
 
+def _draw_line(c, line: Line, x: float, y: float) -> None:
+    if line.grey:
+        c.setFillGray(0.3)
+    fallback.draw_pieces(c, x + line.indent, y, line.pieces, line.size)
+    c.setFillGray(0)
+
+
 def _facts(c, facts: Sequence[tuple[str, str]], y: float, W: float, size: float = 10.5,
            label_w: float = 100.0) -> float:
     for label, value in facts:
         fallback.draw(c, MARGIN_LEFT, y, label, "regular", size)
         if label:
             fallback.draw(c, MARGIN_LEFT + label_w - 10, y, ":", "regular", size)
-        for line in simpleSplit(value, "regular", size, W - MARGIN_LEFT - label_w - MARGIN_RIGHT) or [""]:
+        for line in fallback.wrap(value, "regular", size, W - MARGIN_LEFT - label_w - MARGIN_RIGHT) or [""]:
             fallback.draw(c, MARGIN_LEFT + label_w, y, line, "regular", size)
             y -= size * 1.5
     return y
@@ -292,7 +275,7 @@ def _placeholder(c, f: Fonts, p: Placement, pesan: str, kertas: Kertas = F4) -> 
               ("Alasan", ev.alasan or "")]
     y = _facts(c, facts, y, W)
     y -= 20
-    for line in simpleSplit(pesan, "italic", 10, W - MARGIN_LEFT - MARGIN_RIGHT):
+    for line in fallback.wrap(pesan, "italic", 10, W - MARGIN_LEFT - MARGIN_RIGHT):
         fallback.draw(c, MARGIN_LEFT, y, line, "italic", 10)
         y -= 14
 
@@ -318,16 +301,14 @@ class Caption:
 def caption_lines(cap: Caption, kertas: Kertas = F4) -> list[Line]:
     kertas = cap.kertas or kertas
     width = kertas[0] - MARGIN_LEFT - MARGIN_RIGHT
-    lines = _clip([Line("bold", 9.5, 0.0, t) for t in
-                   simpleSplit(f"{cap.indikator} {cap.indikator_teks}", "bold", 9.5, width)], CAPTION_MAX_LINES)
+    lines = _clip(_lines(((cap.indikator + " ", "bold"), *fallback.pieces(cap.indikator_teks, "bold")), 9.5, 0.0, width),
+                  CAPTION_MAX_LINES)
     ket = " ".join(cap.keterangan.split())
     if ket:
-        lines += _clip([Line("regular", 9.5, 0.0, t) for t in simpleSplit(ket, "regular", 9.5, width)],
-                       CAPTION_MAX_LINES)
+        lines += _clip(_lines(((ket, "regular"),), 9.5, 0.0, width), CAPTION_MAX_LINES)
     when = (f"Tanggal kegiatan: {format_tanggal(cap.tanggal)}" if cap.tanggal else
             "Tanggal kegiatan: tidak dicatat")
-    lines += [Line("regular", 8.5, 0.0, t, grey=True)
-              for t in simpleSplit(f"{when} · berkas {cap.nama}", "regular", 8.5, width)][:2]
+    lines += _lines(((f"{when} · berkas {cap.nama}", "regular"),), 8.5, 0.0, width, grey=True)[:2]
     return lines
 
 
@@ -353,8 +334,5 @@ def _caption_page(c, cap: Caption, kertas: Kertas = F4) -> None:
     c.line(MARGIN_LEFT, top, W - MARGIN_RIGHT, top)
     y = top - LINE + 2
     for line in lines:
-        if line.grey:
-            c.setFillGray(0.3)
-        fallback.draw(c, MARGIN_LEFT + line.indent, y, line.text, line.style, line.size)
-        c.setFillGray(0)
+        _draw_line(c, line, MARGIN_LEFT, y)
         y -= LINE

@@ -24,6 +24,7 @@ class Fonts:
     regular: str
     bold: str
     italic: str
+    bold_italic: str
 
 
 @functools.cache
@@ -32,12 +33,12 @@ def fonts() -> Fonts:
     from reportlab.pdfbase.ttfonts import TTFont
 
     files = {"ZiSerif": "DejaVuSerif.ttf", "ZiSerif-Bold": "DejaVuSerif-Bold.ttf",
-             "ZiSerif-Italic": "DejaVuSerif-Italic.ttf"}
+             "ZiSerif-Italic": "DejaVuSerif-Italic.ttf", "ZiSerif-BoldItalic": "DejaVuSerif-BoldItalic.ttf"}
     if all((DEJAVU / f).is_file() for f in files.values()):
         for name, f in files.items():
             pdfmetrics.registerFont(TTFont(name, str(DEJAVU / f)))
-        return Fonts("ZiSerif", "ZiSerif-Bold", "ZiSerif-Italic")
-    return Fonts("Times-Roman", "Times-Bold", "Times-Italic")
+        return Fonts("ZiSerif", "ZiSerif-Bold", "ZiSerif-Italic", "ZiSerif-BoldItalic")
+    return Fonts("Times-Roman", "Times-Bold", "Times-Italic", "Times-BoldItalic")
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,10 @@ has every character of it:
 
     DejaVu Serif (Latin, Greek, Cyrillic)  → Noto Naskh Arabic → Noto Sans Javanese
     → DejaVu Sans (more symbols, some emoji) → Droid Sans Fallback (CJK)
-    → Symbola (monochrome emoji)
+    → Nanum Myeongjo (Hangul) → Symbola (monochrome emoji)
 
 (Debian fonts-dejavu-core/-extra, fonts-noto-core, fonts-droid-fallback,
-fonts-symbola; a font that is not installed is skipped.) A character no font
+fonts-nanum, fonts-symbola; a font that is not installed is skipped.) A character no font
 has is printed as its code, ``[U+1F4C4]``: legible and searchable, never a box.
 Colour emoji fonts (fonts-noto-color-emoji) are bitmaps reportlab cannot embed.
 
@@ -30,12 +30,15 @@ controls), emoji skin-tone modifiers and control characters are dropped before d
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Sequence
 
 from zidocs.office.drawn import Fonts, fonts
 from zidocs.office.lazy import lazy_import
+from zidocs.text import markup
 
 pdfmetrics = lazy_import("reportlab.pdfbase.pdfmetrics")
 
@@ -46,6 +49,7 @@ FALLBACKS = (
     ("ZiJawa", TRUETYPE / "noto/NotoSansJavanese-Regular.ttf"),
     ("ZiSans", TRUETYPE / "dejavu/DejaVuSans.ttf"),
     ("ZiCJK", TRUETYPE / "droid/DroidSansFallbackFull.ttf"),
+    ("ZiKorea", TRUETYPE / "nanum/NanumMyeongjo.ttf"),
     ("ZiSimbol", TRUETYPE / "ancient-scripts/Symbola_hint.ttf"),
 )
 
@@ -104,7 +108,7 @@ def _winansi(c: str) -> bool:
 
 
 def chain(style: str = "regular") -> tuple[str, ...]:
-    """Fonts tried for ``style`` (regular, bold, italic), in order."""
+    """Fonts tried for ``style`` (regular, bold, italic, bold_italic), in order."""
     f: Fonts = fonts()
     own = getattr(f, style)
     return (own,) + (_registered() if own.startswith("Zi") else ())
@@ -173,50 +177,135 @@ def missing(text: str, style: str = "regular") -> list[str]:
     return [c for c in visual(text) if not any(ord(c) in _coverage(f) for f in fonts_)]
 
 
-def wrap(text: str, style: str, size: float, limit: float) -> list[str]:
+# --- styled text: (text, style) pieces --------------------------------------------
+
+Piece = tuple[str, str]  # (text, style): style is regular, bold, italic or bold_italic
+_ITALIC_OF = {"regular": "italic", "bold": "bold_italic", "italic": "regular", "bold_italic": "bold"}
+# breaks a line; no-break spaces (U+00A0, U+2007, U+202F) do not
+_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
+
+
+def pieces(marked: str, style: str = "regular") -> tuple[Piece, ...]:
+    """Plan text with ``*italic*`` markup as pieces in ``style``: an italic span
+    takes the italic of the style, and inside an italic style it stands upright,
+    as typesetters emphasise. Text that does not parse is printed as written."""
+    try:
+        spans = markup.runs(marked)
+    except markup.MarkupError:
+        return ((marked, style),)
+    return tuple((r.text, _ITALIC_OF[style] if r.italic else style) for r in spans if r.text)
+
+
+def plain(line: Sequence[Piece]) -> str:
+    return "".join(t for t, _ in line)
+
+
+def width_of(line: Sequence[Piece], size: float) -> float:
+    return sum(width(t, s, size) for t, s in line)
+
+
+def _merged(chars: Sequence[Piece]) -> tuple[Piece, ...]:
+    out: list[Piece] = []
+    for t, s in chars:
+        if out and out[-1][1] == s:
+            out[-1] = (out[-1][0] + t, s)
+        else:
+            out.append((t, s))
+    return tuple(out)
+
+
+def _words(line: Sequence[Piece]) -> list[list[Piece]]:
+    """The words of ``line``, each a list of one-character pieces."""
+    words: list[list[Piece]] = [[]]
+    for text, style in line:
+        for k, part in enumerate(_SPACE.split(clean(text))):
+            if k:
+                words.append([])
+            words[-1] += [(c, style) for c in part]
+    return [w for w in words if w]
+
+
+def wrap_pieces(line: Sequence[Piece], size: float, limit: float) -> list[tuple[Piece, ...]]:
     """Greedy wrap at spaces; a word longer than a line breaks after ``_ - . /``
     where it can, else between characters. Lines are in logical order."""
-    words = clean(text).split()
-    lines: list[str] = []
-    line = ""
-    for word in words:
-        trial = f"{line} {word}" if line else word
-        if width(trial, style, size) <= limit:
-            line = trial
+    lines: list[tuple[Piece, ...]] = []
+    cur: list[Piece] = []
+    for word in _words(line):
+        trial = cur + [(" ", cur[-1][1])] + word if cur else word
+        if width_of(_merged(trial), size) <= limit:
+            cur = trial
             continue
-        if line:
-            lines.append(line)
-            line = ""
-        while width(word, style, size) > limit:
-            cut = _cut(word, style, size, limit)
-            lines.append(word[:cut])
+        if cur:
+            lines.append(_merged(cur))
+            cur = []
+        while len(word) > 1 and width_of(_merged(word), size) > limit:
+            cut = _cut(word, size, limit)
+            lines.append(_merged(word[:cut]))
             word = word[cut:]
-        line = word
-    if line:
-        lines.append(line)
+        cur = word
+    if cur:
+        lines.append(_merged(cur))
     return lines
 
 
-def _cut(word: str, style: str, size: float, limit: float) -> int:
+def _cut(word: list[Piece], size: float, limit: float) -> int:
     n = 1
-    while n < len(word) and width(word[: n + 1], style, size) <= limit:
+    while n < len(word) and width_of(_merged(word[: n + 1]), size) <= limit:
         n += 1
     for k in range(n, max(n // 2, 1), -1):  # prefer a break after a separator
-        if word[k - 1] in "_-./":
+        if word[k - 1][0] in "_-./":
             return k
     return n
 
 
-def draw(c, x: float, y: float, text: str, style: str, size: float, align: str = "left") -> float:
-    """Draw ``text`` on reportlab canvas ``c``; returns its width."""
-    pieces = runs(visual(text), style)
-    total = sum(pdfmetrics.stringWidth(r.text, r.font, size) for r in pieces)
+def wrap(text: str, style: str, size: float, limit: float) -> list[str]:
+    """``text`` (no markup) wrapped into lines of at most ``limit`` points."""
+    return [plain(line) for line in wrap_pieces(((text, style),), size, limit)]
+
+
+def draw_pieces(c, x: float, y: float, line: Sequence[Piece], size: float, align: str = "left") -> float:
+    """Draw ``line`` on reportlab canvas ``c``; returns its width."""
+    drawn = [r for text, style in line for r in runs(visual(text), style)]
+    total = sum(pdfmetrics.stringWidth(r.text, r.font, size) for r in drawn)
     if align == "center":
         x -= total / 2
     elif align == "right":
         x -= total
-    for r in pieces:
+    for r in drawn:
         c.setFont(r.font, size)
         c.drawString(x, y, r.text)
         x += pdfmetrics.stringWidth(r.text, r.font, size)
     return total
+
+
+def draw(c, x: float, y: float, text: str, style: str, size: float, align: str = "left") -> float:
+    """Draw ``text`` (no markup) in ``style``; returns its width."""
+    return draw_pieces(c, x, y, ((text, style),), size, align)
+
+
+# --- after reportlab has written the PDF -------------------------------------------
+
+_ASTRAL = re.compile(rb"<([0-9A-F]{2})> <([0-9A-F]{5,6})>")
+
+
+def _utf16(match: re.Match) -> bytes:
+    return b"<%s> <%s>" % (match.group(1), chr(int(match.group(2), 16)).encode("utf-16-be").hex().upper().encode())
+
+
+def fix_tounicode(path: Path) -> None:
+    """reportlab writes a character beyond U+FFFF (emoji) in a ToUnicode CMap as
+    five hex digits, which readers take as U+1F4C and a stray digit: copying or
+    searching "📄" found "Ὄ". Written as the UTF-16 surrogate pair the CMap format wants."""
+    import pikepdf
+
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        changed = False
+        for obj in pdf.objects:
+            if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/Font" and "/ToUnicode" in obj:
+                data = obj.ToUnicode.read_bytes()
+                fixed = _ASTRAL.sub(_utf16, data)
+                if fixed != data:
+                    obj.ToUnicode.write(fixed)
+                    changed = True
+        if changed:
+            pdf.save(path, deterministic_id=True, fix_metadata_version=False)

@@ -111,3 +111,17 @@ def plain_lenient(text: str) -> str:
         return plain(text)
     except MarkupError:
         return text
+
+
+def escape(text: str) -> str:
+    """Literal text (a file name, a keterangan) as markup that prints it unchanged."""
+    return text.replace("*", "\\*")
+
+
+def lenient(text: str) -> str:
+    """Plan text as markup that parses: an unclosed ``*`` is kept as a literal star."""
+    try:
+        runs(text)
+    except MarkupError:
+        return escape(text)
+    return text
