@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -593,3 +594,23 @@ def test_monev_meeting_data_is_the_secretariats(client_as, ws):
         r = c.post("/monev/TW1", {"token": _rapat_token(c), **RAPAT})
         assert r.status_code == 403
     assert path.read_bytes() == before
+
+
+def test_plan_italics_show_as_em_and_stars_never_show(client_as):
+    """*Whistle Blowing System* is italic in the browser as in the decree; a select shows plain text."""
+    c = client_as("admin")
+    page = c.get("/rencana").content.decode()
+    m = re.search(r'href="/indikator/([IVX.\d]+)">[IVX.\d]+</a> <em>Whistle Blowing System</em> sudah '
+                  r'diinternalisasikan', page)
+    assert m, "indicator with italics not rendered with <em>"
+    assert "*Whistle" not in page and "<em>Public Campaign</em>" in page
+    kode = m.group(1)
+    upload(c, kode, ("wbs.pdf", pdf_bytes("wbs")))  # evidence: its "move to" list of indicators
+    ind = c.get(f"/indikator/{kode}").content.decode()
+    assert '<p class="teks"><em>Whistle Blowing System</em> sudah diinternalisasikan' in ind
+    assert "pedoman pelaksanaan <em>Whistle Blowing System</em>" in ind  # langkah aksi
+    assert re.search(r"<option value=\"[IVX.\d]+\">[IVX.\d]+ Whistle Blowing System telah diterapkan</option>", ind)
+    text = re.sub(r"<script.*?</script>|<[^>]*>", "", ind, flags=re.S)  # what the page shows
+    assert "*" not in text
+    monev = c.get("/monev/TW1").content.decode()
+    assert "<em>Whistle Blowing System</em> sudah diinternalisasikan" in monev

@@ -8,6 +8,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from zidocs.errors import render_aksi
+from zidocs.text import markup
 
 # What each action a library message names (zidocs.errors.aksi) is on the web.
 AKSI_WEB = {
@@ -68,3 +69,18 @@ def tampil_html(text: str, *, tautan_indikator: bool = False) -> SafeString:
 def teks_polos(text: str) -> str:
     """A library message as plain text (markers as the page's name)."""
     return render_aksi(text, lambda nama, args: _label(nama, args)[1])
+
+
+def miring(text: str) -> SafeString:
+    """Plan text as HTML: escaped, ``*italic*`` as <em> (as the documents print it);
+    text that does not parse is shown as written."""
+    try:
+        runs = markup.runs(text)
+    except markup.MarkupError:
+        return escape(text)
+    return mark_safe("".join(f"<em>{escape(r.text)}</em>" if r.italic else escape(r.text) for r in runs))
+
+
+def polos(text: str) -> str:
+    """Plan text without markup, for places that show no italics (an <option>, a title)."""
+    return markup.plain_lenient(text)

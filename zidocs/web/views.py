@@ -24,7 +24,7 @@ from zidocs.errors import BuktiError, ZidocsError, aksi
 from zidocs.web import jobs
 from zidocs.web.middleware import too_large
 from zidocs.web.models import Audit, Pengguna, Tugas
-from zidocs.web.tampil import id_dari_jalur, tampil_html
+from zidocs.web.tampil import id_dari_jalur, miring, polos, tampil_html
 
 P = Pengguna.Peran
 SEMUA = (P.ADMIN, P.KOORDINATOR, P.PIMPINAN, P.EVALUATOR)
@@ -165,13 +165,13 @@ def rencana(request):
                 if hanya_kosong and jumlah.get(kode):
                     continue
                 b = status.get(kode)
-                rows.append({"kode": kode, "teks": ind.indikator.replace("*", ""), "target": ind.target_waktu,
+                rows.append({"kode": kode, "teks": miring(ind.indikator), "target": ind.target_waktu,
                              "bukti": jumlah.get(kode, 0), "status": b.status if b else "",
                              "terlambat": bool(b and b.terlambat)})
             if rows:
-                komponen.append({"no": k.no, "nama": k.nama, "indikator": rows})
+                komponen.append({"no": k.no, "nama": miring(k.nama), "indikator": rows})
         if komponen:
-            areas.append({"kode": a.kode, "nama": a.nama, "komponen": komponen})
+            areas.append({"kode": a.kode, "nama": miring(a.nama), "komponen": komponen})
     return render(request, "zidocs_web/rencana.html",
                   {"tahun": plan.tahun, "areas": areas, "hanya_kosong": hanya_kosong})
 
@@ -208,8 +208,13 @@ def _daftar(value) -> list[str]:
 
 def _tujuan_pindah(user, plan, kode: str) -> list[dict]:
     """The indicators this user may move evidence to (their areas; every area for an admin)."""
-    return [{"kode": r.id, "teks": f"{r.id} {r.indikator.indikator.replace('*', '')}"[:110]}
+    return [{"kode": r.id, "teks": f"{r.id} {polos(r.indikator.indikator)}"[:110]}
             for r in plan.indikator_list() if r.id != kode and user.boleh_ubah_area(r.area.kode)]
+
+
+def _letak(ref) -> dict:
+    """Where an indicator sits (area › komponen), its names with their italics."""
+    return {"area_nama": miring(ref.area.nama), "komponen_nama": miring(ref.komponen.nama)}
 
 
 def _indikator_page(request, kode: str, *, status: int = 200, **extra):
@@ -219,9 +224,9 @@ def _indikator_page(request, kode: str, *, status: int = 200, **extra):
     row = next(r for r in daftar.rows if r.indikator == kode)
     boleh = request.user.boleh_ubah_area(ref.area.kode)
     return render(request, "zidocs_web/indikator.html", {
-        "kode": kode, "ref": ref, "teks": ref.indikator.indikator.replace("*", ""),
-        "langkah": [t.replace("*", "") for t in _daftar(ref.indikator.langkah_aksi)],
-        "bukti_fisik": [t.replace("*", "") for t in _daftar(ref.indikator.bukti_fisik)],
+        "kode": kode, "ref": ref, "teks": miring(ref.indikator.indikator), **_letak(ref),
+        "langkah": [miring(t) for t in _daftar(ref.indikator.langkah_aksi)],
+        "bukti_fisik": [miring(t) for t in _daftar(ref.indikator.bukti_fisik)],
         "entries": row.entries, "boleh_ubah": boleh,
         "tujuan": _tujuan_pindah(request.user, plan, kode) if boleh else [],
         "periode": api.monev_periode(ws),
@@ -379,7 +384,7 @@ def monev(request, periode: str, kode: str):
     ref = _ref(plan, kode)
     _periode(ws, periode)
     boleh = request.user.boleh_ubah_area(ref.area.kode)
-    ctx = {"kode": kode, "ref": ref, "teks": ref.indikator.indikator.replace("*", ""), "periode": periode,
+    ctx = {"kode": kode, "ref": ref, "teks": miring(ref.indikator.indikator), "periode": periode,
            "boleh_ubah": boleh, "status_pilihan": ("belum", "proses", "selesai")}
     if request.method == "POST":
         if not boleh:
@@ -421,7 +426,7 @@ def monev_periode(request, periode: str):
     plan = api.load(ws)
     boleh = request.user.peran == P.ADMIN
     ctx = {"periode": periode, "boleh_ubah": boleh, "label": RAPAT_LABEL,
-           "indikator": [{"kode": r.id, "teks": r.indikator.indikator.replace("*", ""),
+           "indikator": [{"kode": r.id, "teks": miring(r.indikator.indikator),
                           "boleh": request.user.boleh_ubah_area(r.area.kode)} for r in plan.indikator_list()]}
     if request.method == "POST":
         if not boleh:
