@@ -59,6 +59,10 @@ def test_init_writes_every_due_indicator_with_a_suggested_status(ws):
     assert "status: proses  # saran zidocs: 1 berkas bukti s.d. 31 Maret 2026" in text
     assert (f"  {K['I.1.1']}:  # I.1.1 · target: Maret Tahun 2026\n"
             "    teks: Menerbitkan SK Tim Kerja/Kelompok Kerja\n    realisasi: 0\n") in text
+    # every end-of-line comment zidocs writes sits two spaces after its key or value
+    commented = [ln for ln in text.splitlines() if " #" in ln and not ln.lstrip().startswith("#")]
+    assert len(commented) > len(data["indikator"]) + 3
+    assert [ln for ln in commented if "  # " not in ln or "   #" in ln] == []
     # a fresh file is checked without errors: only "fill in the meeting / signatories"
     findings = [f for f in check_plan(ws, 2026).findings if f.file == r.rel]
     assert findings and {f.kode for f in findings} == {"MONEV-BELUM-LENGKAP"}

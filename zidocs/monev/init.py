@@ -121,6 +121,14 @@ def _dump(data: Any) -> str:
     return buf.getvalue()
 
 
+def _eol(cm: CommentedMap, key: str, text: str) -> None:
+    """An end-of-line comment on ``key``, always two spaces after the value
+    (ruamel puts one or two, depending on the comments before it)."""
+    cm.yaml_add_eol_comment(text, key)
+    token = cm.ca.items[key][2]
+    token.value = " " + token.value.lstrip(" ")
+
+
 def _insert_key(cm: CommentedMap, key: str, value: Any, order: tuple[str, ...]) -> None:
     """Insert ``key`` after the last existing key that precedes it in ``order``."""
     pos = 0
@@ -295,10 +303,10 @@ def _merge(root: CommentedMap, plan: Plan, per: Periode, prev: MonevFile | None,
         add("periode", per.kode)
     if "contoh" not in root and prev is not None and prev.contoh:
         add("contoh", True)  # carried from sample data: the report must keep saying so
-        root.yaml_add_eol_comment(f"dibawa dari {prev.periode}; hapus bila isian ini data sebenarnya", "contoh")
+        _eol(root, "contoh", f"dibawa dari {prev.periode}; hapus bila isian ini data sebenarnya")
     if "tanggal_laporan" not in root:
         add("tanggal_laporan", None)
-        root.yaml_add_eol_comment("kosong = tanggal rapat", "tanggal_laporan")
+        _eol(root, "tanggal_laporan", "kosong = tanggal rapat")
     if "dasar" not in root:
         add("dasar", CommentedSeq(list(prev.dasar) if prev and prev.dasar else dasar_bawaan(plan)))
     if "rapat" not in root:
@@ -312,7 +320,7 @@ def _merge(root: CommentedMap, plan: Plan, per: Periode, prev: MonevFile | None,
                 value = prev.rapat.tempat if (k == "tempat" and prev) else None
                 rapat[k] = value
                 if comment:
-                    rapat.yaml_add_eol_comment(comment, k)
+                    _eol(rapat, k, comment)
     if "penandatangan" not in root:
         if prev is not None and prev.penandatangan is not None:
             add("penandatangan", prev.penandatangan.model_dump(exclude_none=True))
@@ -371,7 +379,7 @@ def _merge_indikator(rows: CommentedMap, parent: CommentedMap, plan: Plan, per: 
         row["teks"] = " ".join(ref.indikator.indikator.split())
         row["realisasi"] = int(s.realisasi) if float(s.realisasi).is_integer() else s.realisasi
         row["status"] = s.status
-        row.yaml_add_eol_comment(f"saran zidocs: {s.alasan}", "status")
+        _eol(row, "status", f"saran zidocs: {s.alasan}")
         row["kendala"] = s.kendala
         row["tindak_lanjut"] = s.tindak_lanjut
         row["catatan"] = s.catatan
@@ -382,7 +390,7 @@ def _merge_indikator(rows: CommentedMap, parent: CommentedMap, plan: Plan, per: 
             _move_following_comments(rows[keys[i - 1]], row)
         elif len(keys) > 1:
             _move_leading_comments(rows, parent, row)
-        rows.yaml_add_eol_comment(komentar_id(ref.id, ref.indikator.target_waktu), kunci)
+        _eol(rows, kunci, komentar_id(ref.id, ref.indikator.target_waktu))
         result.indikator_baru.append(ref.id)
 
 
