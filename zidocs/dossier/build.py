@@ -19,7 +19,10 @@ output 1.003× the inputs; pypdf merge + one stamp stream per page 7.5 s but
 1.85 GB peak (pypdf keeps every copied page in Python memory). pikepdf's own
 page copying (``pages.extend``) also copies stream data into memory (≈ the
 inputs' size), and a full second rewrite doubled the write time; hence the
-qpdf job plus incremental update.
+qpdf job plus incremental update. With 100 captioned photo pages (December
+2026, 500 files, 5,051 pages, 1,012 MB, best of 2): qpdf 9.5 s / 85 MB, this
+build 13.5 s / 153 MB (1.42×); the photo pages (img2pdf, then a page of the
+office's paper) are most of the difference.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ dossier's own pages are not Tata Naskah Dinas documents.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -80,26 +81,33 @@ def _clip(lines: list[Line], limit: int) -> list[Line]:
     return lines
 
 
-def row_lines(row: IndexRow, kertas: Kertas = F4) -> list[Line]:
+def row_lines(row: IndexRow, kertas: Kertas = F4) -> tuple[Line, ...]:
     """The lines a row prints: its text (at most MAX_ROW_LINES), then its detail
     (bukti fisik asked for; activity date and file name) and its note, smaller.
     Italics in plan text (``*Whistle Blowing System*``) print in italic."""
-    style, size, indent = _STYLE[row.kind]
-    text = ("– " + row.text) if row.kind == "file" else row.text
+    return _row_lines(row.kind, row.text, row.note, row.detail, kertas)
+
+
+@functools.lru_cache(maxsize=8192)  # each row is measured for pagination, then drawn
+def _row_lines(kind: str, text: str, note: str, detail: str, kertas: Kertas) -> tuple[Line, ...]:
+    style, size, indent = _STYLE[kind]
     width = text_width(kertas)
-    hang = fallback.width("– ", style, size) if row.kind == "file" else 0.0  # continuation under the text
+    if kind == "file":  # a dash, and the continuation lines under the text
+        text, hang = "– " + text, fallback.width("– ", style, size)
+    else:
+        hang = 0.0
     lines = _clip(_lines(fallback.pieces(text, style), size, indent, width, hang=hang), MAX_ROW_LINES)
-    sub = indent + (10.0 if row.kind == "file" else 12.0)
-    if row.detail:
-        detail: list[Line] = []
-        for k, part in enumerate(row.detail.split("\n")):
-            start = sub + (8.0 if k and row.kind == "indikator" else 0.0)  # numbered items hang
-            detail += _lines(fallback.pieces(part, "regular"), size - 1.0, start, width, grey=True)
-        lines += _clip(detail, MAX_ROW_LINES)
-    if row.note:
-        note = row.note if row.note != BELUM_ADA_BUKTI else f"— {BELUM_ADA_BUKTI}"
-        lines += _clip(_lines(fallback.pieces(note, "italic"), size - 0.5, sub, width, grey=row.kind == "indikator"), 3)
-    return lines or [Line(size, indent, (("", style),))]
+    sub = indent + (10.0 if kind == "file" else 12.0)
+    if detail:
+        below: list[Line] = []
+        for k, part in enumerate(detail.split("\n")):
+            start = sub + (8.0 if k and kind == "indikator" else 0.0)  # numbered items hang
+            below += _lines(fallback.pieces(part, "regular"), size - 1.0, start, width, grey=True)
+        lines += _clip(below, MAX_ROW_LINES)
+    if note:
+        note = note if note != BELUM_ADA_BUKTI else f"— {BELUM_ADA_BUKTI}"
+        lines += _clip(_lines(fallback.pieces(note, "italic"), size - 0.5, sub, width, grey=kind == "indikator"), 3)
+    return tuple(lines) or (Line(size, indent, (("", style),)),)
 
 
 def row_height(row: IndexRow, kertas: Kertas = F4) -> int:
@@ -298,8 +306,12 @@ class Caption:
     kertas: Kertas | None = None  # this page's size: the office's paper, turned to match the photo
 
 
-def caption_lines(cap: Caption, kertas: Kertas = F4) -> list[Line]:
-    kertas = cap.kertas or kertas
+@functools.lru_cache(maxsize=1024)  # asked for by the photo's box, its caption page and the layout
+def caption_lines(cap: Caption, kertas: Kertas = F4) -> tuple[Line, ...]:
+    return tuple(_caption_lines(cap, cap.kertas or kertas))
+
+
+def _caption_lines(cap: Caption, kertas: Kertas) -> list[Line]:
     width = kertas[0] - MARGIN_LEFT - MARGIN_RIGHT
     lines = _clip(_lines(((cap.indikator + " ", "bold"), *fallback.pieces(cap.indikator_teks, "bold")), 9.5, 0.0, width),
                   CAPTION_MAX_LINES)

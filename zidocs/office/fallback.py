@@ -227,22 +227,26 @@ def _words(line: Sequence[Piece]) -> list[list[Piece]]:
 
 def wrap_pieces(line: Sequence[Piece], size: float, limit: float) -> list[tuple[Piece, ...]]:
     """Greedy wrap at spaces; a word longer than a line breaks after ``_ - . /``
-    where it can, else between characters. Lines are in logical order."""
+    where it can, else between characters. Lines are in logical order.
+    (Widths add up: reportlab does not kern, and Arabic joins only within a word.)"""
     lines: list[tuple[Piece, ...]] = []
     cur: list[Piece] = []
+    used = 0.0
     for word in _words(line):
-        trial = cur + [(" ", cur[-1][1])] + word if cur else word
-        if width_of(_merged(trial), size) <= limit:
-            cur = trial
-            continue
+        w = width_of(_merged(word), size)
         if cur:
+            space = width(" ", cur[-1][1], size)
+            if used + space + w <= limit:
+                cur += [(" ", cur[-1][1]), *word]
+                used += space + w
+                continue
             lines.append(_merged(cur))
-            cur = []
-        while len(word) > 1 and width_of(_merged(word), size) > limit:
+        while len(word) > 1 and w > limit:
             cut = _cut(word, size, limit)
             lines.append(_merged(word[:cut]))
             word = word[cut:]
-        cur = word
+            w = width_of(_merged(word), size)
+        cur, used = word, w
     if cur:
         lines.append(_merged(cur))
     return lines

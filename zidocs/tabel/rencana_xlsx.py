@@ -15,7 +15,7 @@ in row 2, the header in row 3, then one row per indicator:
   ID, for reading only: the import ignores it.
 - Several langkah aksi / bukti fisik are numbered lines in one cell
   (``zidocs.text.butir``); italics stay as their markup, ``*website*``: the
-  same text the YAML and the web form show, which survives every program
+  same text the YAML holds, which survives every program
   and every copy and paste exactly (rich-text runs do not: LibreOffice and
   Excel split, merge and restyle them, and a typed word has no italics).
 
