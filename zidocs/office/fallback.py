@@ -189,10 +189,7 @@ def pieces(marked: str, style: str = "regular") -> tuple[Piece, ...]:
     """Plan text with ``*italic*`` markup as pieces in ``style``: an italic span
     takes the italic of the style, and inside an italic style it stands upright,
     as typesetters emphasise. Text that does not parse is printed as written."""
-    try:
-        spans = markup.runs(marked)
-    except markup.MarkupError:
-        return ((marked, style),)
+    spans = markup.runs(markup.lenient(marked))
     return tuple((r.text, _ITALIC_OF[style] if r.italic else style) for r in spans if r.text)
 
 

@@ -74,10 +74,7 @@ def teks_polos(text: str) -> str:
 def miring(text: str) -> SafeString:
     """Plan text as HTML: escaped, ``*italic*`` as <em> (as the documents print it);
     text that does not parse is shown as written."""
-    try:
-        runs = markup.runs(text)
-    except markup.MarkupError:
-        return escape(text)
+    runs = markup.runs(markup.lenient(text))
     return mark_safe("".join(f"<em>{escape(r.text)}</em>" if r.italic else escape(r.text) for r in runs))
 
 
